@@ -1,0 +1,63 @@
+// swift-tools-version:6.1
+// flowc — a compiler and runner for email marketing-automation flows.
+//
+// The pipeline, one target per stage:
+//   text → YAML nodes → AST            FlowSyntax  (libyaml through CYAML)
+//   AST → diagnostics                  FlowCheck
+//   checked AST → executable graph     FlowIR
+//   event log → replay → run records   FlowRuntime
+//   records → MIME → transport         FlowMail
+//   command line                       flowc
+import PackageDescription
+
+let package = Package(
+    name: "flowc",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "flowc", targets: ["flowc"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // System libyaml (pkg-config yaml-0.1, Debian package libyaml-dev).
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        // Text → YAML nodes with spans → typed flow AST; expression parser.
+        .target(name: "FlowSyntax", dependencies: ["CYAML"]),
+        // AST → diagnostics: rules, type checking, renderers.
+        .target(name: "FlowCheck", dependencies: ["FlowSyntax"]),
+        // Checked AST → compiled flow graph the runner executes.
+        .target(name: "FlowIR", dependencies: ["FlowSyntax", "FlowCheck"]),
+        // Event log → deterministic replay → run records.
+        .target(name: "FlowRuntime", dependencies: ["FlowSyntax", "FlowIR"]),
+        // Run records → rendered MIME messages → outbox / SMTP; delivery ledger.
+        .target(
+            name: "FlowMail",
+            dependencies: [
+                "FlowSyntax", "FlowIR", "FlowRuntime",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // The command line: argument parsing and subcommands only.
+        .executableTarget(
+            name: "flowc",
+            dependencies: [
+                "FlowSyntax", "FlowCheck", "FlowIR", "FlowRuntime", "FlowMail",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "FlowSyntaxTests", dependencies: ["FlowSyntax"]),
+        .testTarget(name: "FlowCheckTests", dependencies: ["FlowCheck", "FlowSyntax"]),
+        .testTarget(name: "FlowIRTests", dependencies: ["FlowIR", "FlowCheck", "FlowSyntax"]),
+        .testTarget(name: "FlowRuntimeTests", dependencies: ["FlowRuntime", "FlowIR", "FlowCheck", "FlowSyntax"]),
+        .testTarget(name: "FlowMailTests", dependencies: ["FlowMail", "FlowRuntime", "FlowSyntax"]),
+        .testTarget(name: "flowcTests", dependencies: ["flowc"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// FlowIR: placeholder until its stage lands.

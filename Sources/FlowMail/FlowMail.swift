@@ -1,0 +1,1 @@
+// FlowMail: placeholder until its stage lands.

@@ -1,0 +1,1 @@
+// FlowRuntime: placeholder until its stage lands.
