@@ -1,4 +1,4 @@
-import FlowSyntax
+
 
 /// How serious a diagnostic is. `error` fails `flowc check`; `warning` fails it with `--strict`.
 public enum Severity: String, Sendable, Comparable {

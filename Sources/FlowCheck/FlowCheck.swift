@@ -1,0 +1,1 @@
+// FlowCheck: rules and renderers over the diagnostics model.
