@@ -113,6 +113,8 @@ public struct DeliverySettings: Sendable {
 /// One step of a flow (spec 2.3).
 public struct Step: Sendable {
     public var id: Located<String>?
+    /// The `id` key, where a duplicate id is reported.
+    public var idKey: SourceSpan?
     public var action: StepAction
     /// The whole step node.
     public var span: SourceSpan

@@ -25,7 +25,7 @@ extension NodeReader {
 
     mutating func step(_ node: YAMLNode, index: Int) -> Step? {
         if let scalar = node.scalar, scalar.style == .plain, scalar.value == "end" {
-            return Step(id: nil, action: .end, span: scalar.span, index: index)
+            return Step(id: nil, idKey: nil, action: .end, span: scalar.span, index: index)
         }
         guard let mapping = node.mapping else {
             wrongType(node, expected: "a step mapping or `end`", for: "steps")
@@ -45,7 +45,7 @@ extension NodeReader {
                    help: "split this into two steps")
         }
         guard let decoded = stepAction(action) else { return nil }
-        return Step(id: id, action: decoded, span: mapping.span, index: index)
+        return Step(id: id, idKey: mapping.entry("id")?.key.span, action: decoded, span: mapping.span, index: index)
     }
 
     private mutating func stepAction(_ entry: YAMLMapping.Entry) -> StepAction? {

@@ -1,1 +1,0 @@
-// FlowCheck: rules and renderers over the diagnostics model.

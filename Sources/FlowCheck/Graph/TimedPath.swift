@@ -1,0 +1,57 @@
+import FlowSyntax
+
+/// The longest time an instance can spend between entering and ending, following any path
+/// through the steps: waits count their duration (`until`/`on` and calendar waits their longest
+/// possible wait, `wait: {date}` 0), `wait_for` its `within`. A loop through a timed step
+/// makes the path unbounded.
+public enum TimedPath {
+    public enum Length: Equatable, Sendable {
+        case bounded(Int64)
+        case unbounded
+
+        public func exceeds(_ limit: Int64) -> Bool {
+            switch self {
+            case .bounded(let value): value > limit
+            case .unbounded: true
+            }
+        }
+    }
+
+    /// The longest time step `position` itself can take, in milliseconds.
+    public static func stepDuration(_ step: Step) -> Int64 {
+        switch step.action {
+        case .wait(.duration(let d)): d.value
+        case .wait(.until(_, let on)): on == nil ? DurationSyntax.day : DurationSyntax.week
+        case .wait(.calendar(let days, _)): Int64(days.value + 1) * DurationSyntax.day
+        case .wait(.date): 0
+        case .waitFor(let waitFor): waitFor.within.value
+        default: 0
+        }
+    }
+
+    /// The longest timed path from the first step of `graph`.
+    public static func longest(_ graph: StepGraph) -> Length {
+        guard !graph.steps.isEmpty else { return .bounded(0) }
+        let reachable = graph.reachable()
+        if graph.cycles(including: { reachable.contains($0) }).contains(where: { !$0.isEmpty }) {
+            return .unbounded
+        }
+        // Acyclic: memoised longest path, iteratively in reverse topological order.
+        var memo = [Int64?](repeating: nil, count: graph.steps.count)
+        var work: [(Int, Bool)] = [(0, false)]
+        while let (position, expanded) = work.popLast() {
+            if memo[position] != nil { continue }
+            let successors = graph.edges[position].compactMap { edge -> Int? in
+                if case .step(let next) = edge.target { next } else { nil }
+            }
+            if expanded {
+                let tail = successors.map { memo[$0] ?? 0 }.max() ?? 0
+                memo[position] = stepDuration(graph.steps[position]) + tail
+            } else {
+                work.append((position, true))
+                for next in successors where memo[next] == nil { work.append((next, false)) }
+            }
+        }
+        return .bounded(memo[0] ?? 0)
+    }
+}
