@@ -7,7 +7,7 @@ public struct Rule: Hashable, Sendable {
     public let name: String
     /// One sentence saying what the rule reports (SARIF `shortDescription`).
     public let summary: String
-    /// How to fix what the rule reports (SARIF `fullDescription` and `help`).
+    /// How to fix what the rule reports (SARIF `help`; `fullDescription` is summary and help).
     public let help: String
 }
 
