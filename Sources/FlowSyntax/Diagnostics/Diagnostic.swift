@@ -32,10 +32,13 @@ public struct Diagnostic: Hashable, Sendable {
     public var label: String?
     /// How to fix it, e.g. "did you mean `discount-offer`?".
     public var help: String?
+    /// Other places that explain the finding, e.g. where a duplicated id was first defined.
+    public var related: [RelatedLocation]
 
     public init(
         file: String, span: SourceSpan, severity: Severity, code: String,
-        message: String, label: String? = nil, help: String? = nil
+        message: String, label: String? = nil, help: String? = nil,
+        related: [RelatedLocation] = []
     ) {
         self.file = file
         self.span = span
@@ -44,6 +47,7 @@ public struct Diagnostic: Hashable, Sendable {
         self.message = message
         self.label = label
         self.help = help
+        self.related = related
     }
 
     /// Sort order for output: file, then position, then code.
@@ -51,5 +55,20 @@ public struct Diagnostic: Hashable, Sendable {
         if a.file != b.file { return a.file < b.file }
         if a.span.start != b.span.start { return a.span.start < b.span.start }
         return a.code < b.code
+    }
+}
+
+/// A secondary place a diagnostic points at, with a short label ("first defined here").
+public struct RelatedLocation: Hashable, Sendable {
+    /// The path as given on the command line joined with the path inside it.
+    public var file: String
+    public var span: SourceSpan
+    /// Lowercase, no trailing period, e.g. "first defined here".
+    public var message: String
+
+    public init(file: String, span: SourceSpan, message: String) {
+        self.file = file
+        self.span = span
+        self.message = message
     }
 }
