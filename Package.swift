@@ -51,7 +51,9 @@ let package = Package(
             dependencies: [
                 "FlowSyntax", "FlowCheck", "FlowIR", "FlowRuntime", "FlowMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // grammar/flow.schema.json, embedded for `flowc schema`.
+            resources: [.embedInCode("Resources/flow.schema.json")]
         ),
         .testTarget(name: "FlowSyntaxTests", dependencies: ["FlowSyntax"]),
         .testTarget(name: "FlowCheckTests", dependencies: ["FlowCheck", "FlowSyntax"]),

@@ -1,3 +1,5 @@
+import FlowSyntax
+
 /// One checker rule: a stable code with its severity and documentation.
 public struct Rule: Hashable, Sendable {
     /// The catalog code, e.g. `FC101`.

@@ -29,27 +29,31 @@ public enum TimedPath {
         }
     }
 
-    /// The longest timed path from the first step of `graph`.
+    /// The longest timed path from the first step of `graph`. Loops through a timed step are
+    /// unbounded; zero-time loops (an error of their own, FC104) add nothing.
     public static func longest(_ graph: StepGraph) -> Length {
         guard !graph.steps.isEmpty else { return .bounded(0) }
         let reachable = graph.reachable()
-        if graph.cycles(including: { reachable.contains($0) }).contains(where: { !$0.isEmpty }) {
-            return .unbounded
-        }
-        // Acyclic: memoised longest path, iteratively in reverse topological order.
+        let loops = graph.cycles(including: { reachable.contains($0) })
+        if loops.contains(where: { $0.contains(where: graph.isTimed) }) { return .unbounded }
+        // Memoised depth-first longest path; an edge back into a step still being explored
+        // closes a zero-time loop and counts 0.
         var memo = [Int64?](repeating: nil, count: graph.steps.count)
-        var work: [(Int, Bool)] = [(0, false)]
+        var exploring = [Bool](repeating: false, count: graph.steps.count)
+        var work: [(position: Int, expanded: Bool)] = [(0, false)]
         while let (position, expanded) = work.popLast() {
             if memo[position] != nil { continue }
             let successors = graph.edges[position].compactMap { edge -> Int? in
                 if case .step(let next) = edge.target { next } else { nil }
             }
             if expanded {
+                exploring[position] = false
                 let tail = successors.map { memo[$0] ?? 0 }.max() ?? 0
                 memo[position] = stepDuration(graph.steps[position]) + tail
-            } else {
+            } else if !exploring[position] {
+                exploring[position] = true
                 work.append((position, true))
-                for next in successors where memo[next] == nil { work.append((next, false)) }
+                for next in successors where memo[next] == nil && !exploring[next] { work.append((next, false)) }
             }
         }
         return .bounded(memo[0] ?? 0)

@@ -1,3 +1,4 @@
+import FlowSyntax
 /// What a `flowc check` found, counted by severity: the exit code and the summary line.
 public struct CheckOutcome: Hashable, Sendable {
     public var errors: Int

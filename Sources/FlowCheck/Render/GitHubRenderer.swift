@@ -1,3 +1,4 @@
+import FlowSyntax
 /// Renders GitHub Actions workflow commands, one per line, so that findings show as annotations:
 /// `::error file=F,line=L,col=C,endLine=EL,endColumn=EC,title=CODE::message%0Ahelp: ...`.
 ///

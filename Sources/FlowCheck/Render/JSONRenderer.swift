@@ -1,3 +1,4 @@
+import FlowSyntax
 /// Renders `flowc check --format json` (spec section 7):
 /// `{"diagnostics": [{"file", "line", "column", "end_line", "end_column", "severity", "code",
 /// "message", "help"?}], "errors": N, "warnings": N}`, pretty-printed, ending with a newline.

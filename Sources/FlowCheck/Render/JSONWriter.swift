@@ -1,3 +1,4 @@
+import FlowSyntax
 /// A JSON value whose objects keep their keys in the order they were written.
 ///
 /// flowc writes JSON that people and tests read byte for byte (check output, run records),

@@ -1,3 +1,4 @@
+import FlowSyntax
 /// ANSI styling for text output, applied only when color is on.
 struct TerminalStyle {
     enum Role: String {

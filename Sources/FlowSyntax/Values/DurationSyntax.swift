@@ -23,11 +23,11 @@ public enum DurationSyntax {
         return parse(text)
     }
 
-    /// The compact form of a duration in milliseconds: `1h30m`, `2d`, `0s`.
+    /// The compact form of a duration in milliseconds, in days and smaller units: `1h30m`, `503d`, `0s`.
     public static func format(_ milliseconds: Int64) -> String {
         var rest = abs(milliseconds)
         var out = milliseconds < 0 ? "-" : ""
-        for (unit, size) in [("w", week), ("d", day), ("h", hour), ("m", minute), ("s", second)] where rest >= size {
+        for (unit, size) in [("d", day), ("h", hour), ("m", minute), ("s", second)] where rest >= size {
             out += "\(rest / size)\(unit)"
             rest %= size
         }

@@ -1,0 +1,65 @@
+/// A min-heap of timers ordered by due time, then by the order they were scheduled
+/// (spec 4.2: ties fire in scheduling order).
+struct TimerQueue<Payload> {
+    struct Entry {
+        var due: Int64
+        var sequence: UInt64
+        var payload: Payload
+
+        func precedes(_ other: Entry) -> Bool {
+            due != other.due ? due < other.due : sequence < other.sequence
+        }
+    }
+
+    private var heap: [Entry] = []
+    private var nextSequence: UInt64 = 0
+
+    var count: Int { heap.count }
+    var isEmpty: Bool { heap.isEmpty }
+
+    /// The due time of the earliest timer.
+    var nextDue: Int64? { heap.first?.due }
+
+    mutating func schedule(at due: Int64, _ payload: Payload) {
+        heap.append(Entry(due: due, sequence: nextSequence, payload: payload))
+        nextSequence += 1
+        siftUp(heap.count - 1)
+    }
+
+    /// Removes and returns the earliest timer if it is due at or before `time`.
+    mutating func popDue(atOrBefore time: Int64) -> Entry? {
+        guard let first = heap.first, first.due <= time else { return nil }
+        let last = heap.removeLast()
+        if !heap.isEmpty {
+            heap[0] = last
+            siftDown(0)
+        }
+        return first
+    }
+
+    /// Every pending payload, in no particular order.
+    var pending: some Sequence<Payload> { heap.lazy.map(\.payload) }
+
+    private mutating func siftUp(_ index: Int) {
+        var child = index
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard heap[child].precedes(heap[parent]) else { return }
+            heap.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    private mutating func siftDown(_ index: Int) {
+        var parent = index
+        while true {
+            let left = 2 * parent + 1
+            guard left < heap.count else { return }
+            var smallest = left
+            if left + 1 < heap.count, heap[left + 1].precedes(heap[left]) { smallest = left + 1 }
+            guard heap[smallest].precedes(heap[parent]) else { return }
+            heap.swapAt(parent, smallest)
+            parent = smallest
+        }
+    }
+}
