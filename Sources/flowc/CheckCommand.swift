@@ -34,7 +34,7 @@ struct CheckCommand: ParsableCommand {
         let color = format == .text && TerminalColor.isEnabled(
             isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
         let output = format.render(diagnostics, sources: sources, color: color, toolVersion: Flowc.version)
-        if !output.isEmpty { print(output, terminator: output.hasSuffix("\n") ? "" : "\n") }
+        if !output.isEmpty { printOutput(output.hasSuffix("\n") ? output : output + "\n") }
         let outcome = CheckOutcome(diagnostics: diagnostics)
         if format == .text, let summary = outcome.summary { printError(summary) }
         let code = outcome.exitCode(strict: strict)
@@ -54,6 +54,10 @@ func loadProject(_ path: String) throws -> Project {
 
 /// Writes a line to standard error.
 func printError(_ text: String) {
-    fflush(stdout)
     FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Writes text to standard output, unbuffered.
+func printOutput(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
 }
