@@ -60,6 +60,6 @@ let package = Package(
         .testTarget(name: "FlowIRTests", dependencies: ["FlowIR", "FlowCheck", "FlowSyntax"]),
         .testTarget(name: "FlowRuntimeTests", dependencies: ["FlowRuntime", "FlowIR", "FlowCheck", "FlowSyntax"]),
         .testTarget(name: "FlowMailTests", dependencies: ["FlowMail", "FlowRuntime", "FlowSyntax"]),
-        .testTarget(name: "flowcTests", dependencies: ["flowc"]),
+        .testTarget(name: "flowcTests", dependencies: ["flowc", "FlowCheck"]),
     ]
 )
