@@ -213,3 +213,17 @@ import FlowSyntax
         #expect(suggestion(for: "same", among: ["same"]) == nil)
     }
 }
+
+@Suite struct ExpressionDiagnosticTests {
+    @Test func findingsMapOntoTheScalar() throws {
+        let source = SourceFile(path: "flows/a.flow.yaml", text: "audience: contact.frist_name == 'x'\n")
+        let scalar = try #require(YAMLParser.parse(source.text).root?.mapping?["audience"]?.scalar)
+        let context = ExpressionContext(roots: [.contact], schema: Schema(contact: ["first_name": .string]), isCondition: true)
+        let finding = try #require(ExpressionChecker.check(scalar.value, in: context).findings.first)
+        let diagnostic = finding.diagnostic(in: source, scalar: scalar)
+        #expect(diagnostic.code == "FC305")
+        #expect(diagnostic.file == "flows/a.flow.yaml")
+        #expect(diagnostic.span == SourceSpan(line: 1, column: 19, length: 10))
+        #expect(diagnostic.help == "did you mean `first_name`?")
+    }
+}

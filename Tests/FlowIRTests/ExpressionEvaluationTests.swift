@@ -1,4 +1,5 @@
 import Testing
+import FlowCheck
 import FlowSyntax
 @testable import FlowIR
 
@@ -219,17 +220,23 @@ struct TestEnvironment: ExpressionEnvironment {
         #expect(PathResolution.contact([], id: "u1", traits: traits) == .object(traits))
     }
 
-    @Test func randomExpressionsNeverTrap() {
+    /// Every pairing of these operands and operators goes through parse, check and evaluation.
+    @Test func combinationsNeverTrap() {
         let parts = ["contact.age", "contact.first_name", "now()", "1d", "-3", "\"2026-01-01\"", "null",
                      "contact.tags", "since(\"E\")", "[1, 'a']", "1e308", "trigger.timestamp", "true"]
         let operators = ["+", "-", "==", "<", "in", "contains", "and", "or"]
         var environment = TestEnvironment()
         environment.history = ["E": [Int64.min + 5]]
+        let context = ExpressionContext(
+            roots: [.contact, .trigger], schema: Schema(contact: ["age": .number, "tags": .list]), isCondition: true
+        )
         for a in parts {
             for op in operators {
                 for b in parts {
                     let text = "\(a) \(op) \(b)"
                     guard let expression = try? ExpressionParser.parse(text) else { continue }
+                    let check = ExpressionChecker.check(expression, in: context)
+                    #expect(check.findings.allSatisfy { $0.range.upperBound <= text.unicodeScalars.count && $0.help != nil })
                     _ = CompiledExpression(expression).evaluate(in: environment)
                 }
             }

@@ -118,3 +118,17 @@ extension ExpressionFinding {
         )
     }
 }
+
+extension ExpressionFinding {
+    /// The finding as a diagnostic of `file`, for an expression written as the YAML `scalar`
+    /// (offsets are mapped with `YAMLScalar.location(ofOffset:in:)`; an empty range marks one column).
+    public func diagnostic(in file: SourceFile, scalar: YAMLScalar) -> Diagnostic {
+        let start = scalar.location(ofOffset: range.lowerBound, in: file)
+        var end = scalar.location(ofOffset: range.upperBound, in: file)
+        if end <= start { end = SourceLocation(line: start.line, column: start.column + 1) }
+        return Diagnostic(
+            file: file.path, span: SourceSpan(start: start, end: end), severity: severity, code: code,
+            message: message, help: help
+        )
+    }
+}
