@@ -102,12 +102,11 @@ extension ExpressionTyper {
     /// may have members; anything else has none (FC304).
     mutating func member(of type: ExpressionType, named name: String, _ rest: ArraySlice<PathComponent>) -> ExpressionType {
         guard let next = rest.first else { return type }
-        guard type == .unknown || type == .object else {
+        if type != .unknown, type != .object {
             findings.append(.typeMismatch(
                 "`\(name)` is \(type.phrase) and has no member `\(next.name)`", range: next.range,
                 help: "remove `.\(next.name)`"
             ))
-            return .unknown
         }
         return .unknown
     }
