@@ -1,1 +1,0 @@
-// FlowIR: placeholder until its stage lands.
