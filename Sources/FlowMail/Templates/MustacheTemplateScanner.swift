@@ -107,7 +107,7 @@ struct MustacheTemplateScanner {
                 position += 1
                 let (name, transforms) = try parseName(state, tagStart: tagStart)
                 if sigil == "{" {
-                    guard try read(["}"]) else { throw unclosedTag(tagStart, state, closing: "}" + String(state.end)) }
+                    guard read(["}"]) else { throw unclosedTag(tagStart, state, closing: "}" + String(state.end)) }
                 }
                 outputs.append(.content(record(.unescaped, name, transforms, from: tagStart)))
             case ">":
@@ -167,7 +167,7 @@ struct MustacheTemplateScanner {
                     throw Failure(message: "the template ends with `\(character)`, the start of an incomplete `\(String(state.start))` tag; complete or remove it",
                                   range: position..<characters.count)
                 }
-                if try read(state.start) { return }
+                if read(state.start) { return }
             }
             position += 1
         }
@@ -206,7 +206,7 @@ struct MustacheTemplateScanner {
         while let current, allowed.contains(current) { position += 1 }
         let name = String(characters[start..<position])
         skipWhitespace()
-        guard try read(state.end) else { throw unclosedTag(tagStart, state, closing: String(state.end)) }
+        guard read(state.end) else { throw unclosedTag(tagStart, state, closing: String(state.end)) }
         return name
     }
 
@@ -268,7 +268,7 @@ struct MustacheTemplateScanner {
         skipWhitespace()
         let endText = readUntil { $0 == "=" || $0.isWhitespace }
         skipWhitespace()
-        guard let startText, let endText, try read(["="]), try read(state.end), !startText.isEmpty, !endText.isEmpty else {
+        guard let startText, let endText, read(["="]), read(state.end), !startText.isEmpty, !endText.isEmpty else {
             throw invalid
         }
         state.start = startText
@@ -280,11 +280,11 @@ struct MustacheTemplateScanner {
         skipWhitespace()
         let variable = readWhile(Self.nameCharactersWithoutBrackets)
         skipWhitespace()
-        let hasColon = (try? read([":"])) ?? false
+        let hasColon = read([":"])
         skipWhitespace()
         let value = readWhile(Self.nameCharactersWithoutBrackets)
         skipWhitespace()
-        let closed = (try? read(state.end)) ?? false
+        let closed = read(state.end)
         guard hasColon, closed, !variable.isEmpty, !value.isEmpty, variable == "CONTENT_TYPE", value == "HTML" || value == "TEXT" else {
             throw Failure(message: "unsupported pragma; the only one is `CONTENT_TYPE` with `HTML` or `TEXT`", range: tagStart..<position)
         }
@@ -316,14 +316,12 @@ struct MustacheTemplateScanner {
         return nil
     }
 
-    /// Consumes `expected` if the text continues with it. Fewer characters left than `expected`
-    /// has is an error, as in swift-mustache.
-    private mutating func read(_ expected: [Character]) throws(Failure) -> Bool {
-        guard characters.count - position >= expected.count else {
-            throw Failure(message: "the template ends inside a tag; close it with `\(String(expected))`",
-                          range: max(0, position - 1)..<characters.count)
-        }
-        guard characters[position..<position + expected.count].elementsEqual(expected) else { return false }
+    /// Consumes `expected` if the text continues with it. (swift-mustache throws when fewer
+    /// characters are left than `expected` has; every caller treats that as an error too.)
+    private mutating func read(_ expected: [Character]) -> Bool {
+        guard characters.count - position >= expected.count,
+              characters[position..<position + expected.count].elementsEqual(expected)
+        else { return false }
         position += expected.count
         return true
     }
