@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A problem rendering, encoding or delivering mail, worded for the person running `flowc`.
 public struct MailError: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
@@ -28,9 +34,3 @@ public struct MailError: Error, Hashable, Sendable, CustomStringConvertible {
         MailError("the delivery ledger could not \(action): \(error); check the state directory (`--state`)")
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
