@@ -1,0 +1,74 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Counts of one delivery run.
+public struct DeliverySummary: Hashable, Sendable {
+    /// Handed to the transport in this run (for a dry run: would have been).
+    public var delivered = 0
+    /// Skipped because an earlier run delivered them.
+    public var alreadyDelivered = 0
+    /// Deferred by the transport in this run; the next run tries them again.
+    public var deferred = 0
+    /// Refused for good, in this run or an earlier one (never retried).
+    public var failed = 0
+
+    public init() {}
+}
+
+/// Delivers the sends of a finished replay: skips messages the ledger already has as sent (or
+/// failed for good), renders the rest, encodes them and hands them to the transport, recording
+/// each step in the ledger. Running the same plan again delivers nothing twice; a message left
+/// `sending` by an interrupted run is delivered again (the outbox then replaces the same file).
+public struct Delivery {
+    public let renderer: TemplateRenderer
+    public let transport: any Transport
+    public let ledger: Ledger
+    /// Wall-clock time for the ledger's bookkeeping columns (ms); never part of a message.
+    public let clock: () -> Int64
+
+    public init(renderer: TemplateRenderer, transport: any Transport, ledger: Ledger, clock: @escaping () -> Int64 = Delivery.wallClock) {
+        self.renderer = renderer
+        self.transport = transport
+        self.ledger = ledger
+        self.clock = clock
+    }
+
+    /// Delivers `plan` in order; stops at the first rendering, transport or ledger error.
+    public func deliver(_ plan: some Sequence<PlannedSend>) throws(MailError) -> DeliverySummary {
+        var summary = DeliverySummary()
+        for send in plan {
+            switch try ledger.entry(send.id)?.state {
+            case .sent?:
+                summary.alreadyDelivered += 1
+                continue
+            case .failed?:
+                summary.failed += 1
+                continue
+            default:
+                break
+            }
+            let email = try renderer.render(send)
+            let mime = try MIMEMessage(send: send, email: email)
+            let message = OutgoingMessage(id: send.id, time: send.time, sender: email.from.address, recipient: send.to, bytes: mime.bytes)
+            if transport.recordsDeliveries { try ledger.markSending(send, at: clock()) }
+            let outcome = try transport.deliver(message)
+            if transport.recordsDeliveries { try ledger.record(outcome, for: send.id, at: clock()) }
+            switch outcome {
+            case .sent: summary.delivered += 1
+            case .deferred: summary.deferred += 1
+            case .failed: summary.failed += 1
+            }
+        }
+        return summary
+    }
+
+    /// The current wall-clock time in milliseconds since the Unix epoch.
+    public static func wallClock() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec / 1_000_000)
+    }
+}

@@ -1,0 +1,58 @@
+import FlowSyntax
+
+/// One send the replay decided on (spec 4.6): everything needed to render and deliver it.
+public struct PlannedSend: Hashable, Sendable {
+    /// The message id: 32 lowercase hex digits.
+    public var id: String
+    /// Replay time of the send, milliseconds since the Unix epoch.
+    public var time: Int64
+    public var flow: String
+    /// The step id, `#N` when unnamed.
+    public var step: String
+    /// The template id (the variant's template for an A/B step).
+    public var template: String
+    /// The step's `subject:` override (a Mustache template), if any.
+    public var subjectOverride: String?
+    public var contact: String
+    /// The bare recipient address.
+    public var to: String
+    public var transactional: Bool
+    /// The resolved `from` (template, else step, else flow delivery, else project): a Mustache template.
+    public var from: String
+    /// The contact's traits at send time.
+    public var traits: Value.Object
+    /// The event that started the instance.
+    public var trigger: Trigger
+
+    /// The `trigger` root of templates.
+    public struct Trigger: Hashable, Sendable {
+        public var event: String
+        /// Milliseconds since the Unix epoch.
+        public var timestamp: Int64
+        public var properties: Value.Object
+
+        public init(event: String, timestamp: Int64, properties: Value.Object = Value.Object()) {
+            self.event = event
+            self.timestamp = timestamp
+            self.properties = properties
+        }
+    }
+
+    public init(
+        id: String, time: Int64, flow: String, step: String, template: String, subjectOverride: String? = nil,
+        contact: String, to: String, transactional: Bool, from: String, traits: Value.Object, trigger: Trigger
+    ) {
+        self.id = id
+        self.time = time
+        self.flow = flow
+        self.step = step
+        self.template = template
+        self.subjectOverride = subjectOverride
+        self.contact = contact
+        self.to = to
+        self.transactional = transactional
+        self.from = from
+        self.traits = traits
+        self.trigger = trigger
+    }
+}

@@ -1,1 +1,0 @@
-// FlowMail: placeholder until its stage lands.

@@ -1,0 +1,30 @@
+import Mustache
+
+/// One Mustache template string, compiled once, rendering either HTML-escaped or as plain text.
+struct CompiledText: Sendable {
+    enum Escaping: Sendable {
+        /// `{{x}}` is HTML-escaped (html bodies).
+        case html
+        /// Nothing is escaped (text bodies, headers, the preheader, the unsubscribe URL).
+        case none
+    }
+
+    private let template: MustacheTemplate
+
+    /// Compiles `source`; `place` names it in the error ("template `cart` field `subject`").
+    init(_ source: String, escaping: Escaping, place: @autoclosure () -> String) throws(MailError) {
+        // swift-mustache escapes HTML unless told otherwise; the pragma on a line of its own is a
+        // standalone tag, so the user's first line keeps its standalone-tag handling.
+        let prefix = escaping == .none ? "{{% CONTENT_TYPE: TEXT}}\n" : ""
+        do {
+            template = try MustacheTemplate(string: prefix + source)
+        } catch {
+            let problem = TemplateReferences.scan(source).error?.message ?? "\(error)"
+            throw .templateSyntax(place(), problem: problem)
+        }
+    }
+
+    func render(_ root: TemplateObject) -> String {
+        template.render(root)
+    }
+}

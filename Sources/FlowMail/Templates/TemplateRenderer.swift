@@ -1,0 +1,103 @@
+import FlowSyntax
+import Foundation
+
+/// Renders a planned send's template (spec section 5): compiles every template string once,
+/// then renders per message with the names `contact.*`, `trigger.*`, `flow.id`, `step.id`,
+/// `message.id` and `unsubscribe_url`.
+///
+/// Escaping: `{{x}}` is HTML-escaped in `html` bodies only. Header values (subject, from) have
+/// every run of CR/LF from data turned into one space; after rendering, line breaks written in
+/// the template itself are collapsed the same way and the value is trimmed. The preheader is
+/// rendered like a header (one plain-text line). Data placed into the unsubscribe URL is
+/// percent-encoded, so a contact id like `a&b` cannot break the URL.
+public final class TemplateRenderer: @unchecked Sendable {
+    private struct Compiled {
+        var subject: CompiledText
+        var preheader: CompiledText?
+        var text: CompiledText?
+        var html: CompiledText?
+    }
+
+    private let templates: [String: Compiled]
+    private let unsubscribeURL: CompiledText?
+    /// Subject overrides and resolved `from` values, compiled on first use (guarded by `lock`).
+    private var headerTemplates: [String: CompiledText] = [:]
+    private let lock = NSLock()
+
+    /// Compiles every template and the project's `unsubscribe_url`; throws on the first invalid one.
+    /// (A template's `from` is not compiled here: it reaches `render` as `PlannedSend.from`.)
+    public init(templates: [EmailTemplate], unsubscribeURL: String?) throws(MailError) {
+        var compiled: [String: Compiled] = [:]
+        for template in templates {
+            let place = { (field: String) in "template `\(template.id)` field `\(field)`" }
+            func compile(_ source: String?, _ field: String, _ escaping: CompiledText.Escaping) throws(MailError) -> CompiledText? {
+                guard let source else { return nil }
+                return try CompiledText(source, escaping: escaping, place: place(field))
+            }
+            compiled[template.id] = Compiled(
+                subject: try CompiledText(template.subject, escaping: .none, place: place("subject")),
+                preheader: try compile(template.preheader, "preheader", .none),
+                text: try compile(template.text, "text", .none),
+                html: try compile(template.html, "html", .html)
+            )
+        }
+        self.templates = compiled
+        self.unsubscribeURL = try unsubscribeURL.map { source throws(MailError) in
+            try CompiledText(source, escaping: .none, place: "the project's `unsubscribe_url`")
+        }
+    }
+
+    /// Renders every part of `send`'s email.
+    public func render(_ send: PlannedSend) throws(MailError) -> RenderedEmail {
+        guard let template = templates[send.template] else { throw .unknownTemplate(send.template, messageID: send.id) }
+        let url = unsubscribeURL.map { TextFilters.headerLine($0.render(root(send, unsubscribeURL: nil, filter: TextFilters.percentEncoded))) }
+        let body = root(send, unsubscribeURL: url, filter: { $0 })
+        let header = root(send, unsubscribeURL: url, filter: TextFilters.collapsingLineBreaks)
+
+        let subjectTemplate = try send.subjectOverride.map { source throws(MailError) in
+            try headerTemplate(source, place: "the `subject` of step `\(send.step)` in flow `\(send.flow)`")
+        } ?? template.subject
+        let fromTemplate = try headerTemplate(send.from, place: "the `from` address of flow `\(send.flow)`")
+        let fromText = TextFilters.headerLine(fromTemplate.render(header))
+        guard let from = EmailAddress.parse(fromText) else { throw .invalidFrom(fromText, messageID: send.id) }
+
+        return RenderedEmail(
+            subject: TextFilters.headerLine(subjectTemplate.render(header)),
+            preheader: template.preheader.map { TextFilters.headerLine($0.render(header)) },
+            from: from,
+            text: template.text?.render(body),
+            html: template.html?.render(body),
+            unsubscribeURL: url
+        )
+    }
+
+    private func headerTemplate(_ source: String, place: @autoclosure () -> String) throws(MailError) -> CompiledText {
+        lock.lock()
+        defer { lock.unlock() }
+        if let compiled = headerTemplates[source] { return compiled }
+        let compiled = try CompiledText(source, escaping: .none, place: place())
+        headerTemplates[source] = compiled
+        return compiled
+    }
+
+    private func root(_ send: PlannedSend, unsubscribeURL: String?, filter: @escaping (String) -> String) -> TemplateObject {
+        let context = TemplateContext(filter: filter)
+        var contact = context.object(send.traits)
+        contact.members["id"] = context.convert(.string(send.contact))
+        if contact.members["email"] == nil { contact.members["email"] = context.convert(.string(send.to)) }
+        let trigger = context.object([
+            ("event", context.convert(.string(send.trigger.event))),
+            ("timestamp", context.convert(.timestamp(send.trigger.timestamp))),
+            ("properties", context.object(send.trigger.properties)),
+        ])
+        var members: [(String, Any)] = [
+            ("contact", contact),
+            ("trigger", trigger),
+            ("flow", context.object([("id", context.convert(.string(send.flow)))])),
+            ("step", context.object([("id", context.convert(.string(send.step)))])),
+            ("message", context.object([("id", context.convert(.string(send.id)))])),
+        ]
+        if let unsubscribeURL { members.append(("unsubscribe_url", context.convert(.string(unsubscribeURL)))) }
+        return context.object(members)
+    }
+}

@@ -1,0 +1,61 @@
+/// Rewrites applied to text that comes from data when it lands somewhere special.
+enum TextFilters {
+    /// Every run of CR/LF becomes one space (header values, spec section 5).
+    static func collapsingLineBreaks(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isLineBreak) else { return text }
+        var out = String.UnicodeScalarView()
+        var inBreak = false
+        for scalar in text.unicodeScalars {
+            if isLineBreak(scalar) {
+                if !inBreak { out.append(" ") }
+                inBreak = true
+            } else {
+                out.append(scalar)
+                inBreak = false
+            }
+        }
+        return String(out)
+    }
+
+    /// One header line: line breaks collapsed (also those written in the template), ends trimmed.
+    static func headerLine(_ text: String) -> String {
+        collapsingLineBreaks(text).trimmingWhitespace()
+    }
+
+    /// RFC 3986 percent-encoding of everything but unreserved characters (data in the unsubscribe URL).
+    static func percentEncoded(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += "%" + Hex.byte(byte)
+            }
+        }
+        return out
+    }
+
+    private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool { scalar == "\r" || scalar == "\n" }
+}
+
+extension String {
+    /// The string without leading and trailing whitespace (spaces, tabs, line breaks).
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+}
+
+/// Uppercase hexadecimal digits for encodings (`%XX`, `=XX`).
+enum Hex {
+    private static let digits = Array("0123456789ABCDEF".utf8)
+
+    static func byte(_ byte: UInt8) -> String {
+        String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]], as: UTF8.self)
+    }
+}
