@@ -1,4 +1,5 @@
 @testable import FlowMail
+import FlowRuntime
 import Foundation
 import Testing
 

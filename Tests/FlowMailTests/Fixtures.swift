@@ -1,4 +1,5 @@
 @testable import FlowMail
+import FlowRuntime
 import FlowSyntax
 
 /// Builders shared by the FlowMail tests.
@@ -21,7 +22,7 @@ enum Fixtures {
             id: id, time: time, flow: "abandoned-cart", step: "reminder", template: template, subjectOverride: subject,
             contact: contact, to: "ana@example.com", transactional: transactional, from: from,
             traits: Value.Object(traits + [("email", .string("ana@example.com"))]),
-            trigger: .init(event: "Checkout Started", timestamp: 1_772_355_900_250, properties: Value.Object(properties))
+            trigger: .init(name: "Checkout Started", timestamp: 1_772_355_900_250, properties: Value.Object(properties))
         )
     }
 

@@ -1,3 +1,4 @@
+import FlowRuntime
 import Foundation
 @testable import FlowMail
 import FlowSyntax

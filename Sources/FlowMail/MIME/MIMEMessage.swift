@@ -1,3 +1,4 @@
+import FlowRuntime
 import Foundation
 
 /// A complete RFC 5322 message (MIME, RFC 2045–2047) for one send: the bytes an `.eml` file or

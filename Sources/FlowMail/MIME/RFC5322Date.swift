@@ -1,3 +1,4 @@
+import FlowRuntime
 import FlowSyntax
 
 /// The RFC 5322 `Date:` form of a replay time, in UTC: `Sun, 01 Mar 2026 09:05:00 +0000`.

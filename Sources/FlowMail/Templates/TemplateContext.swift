@@ -1,3 +1,4 @@
+import FlowRuntime
 import FlowSyntax
 import Mustache
 

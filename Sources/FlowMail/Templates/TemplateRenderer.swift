@@ -1,3 +1,4 @@
+import FlowRuntime
 import FlowSyntax
 import Foundation
 
@@ -86,7 +87,7 @@ public final class TemplateRenderer: @unchecked Sendable {
         contact.members["id"] = context.convert(.string(send.contact))
         if contact.members["email"] == nil { contact.members["email"] = context.convert(.string(send.to)) }
         let trigger = context.object([
-            ("event", context.convert(.string(send.trigger.event))),
+            ("event", context.convert(.string(send.trigger.name))),
             ("timestamp", context.convert(.timestamp(send.trigger.timestamp))),
             ("properties", context.object(send.trigger.properties)),
         ])

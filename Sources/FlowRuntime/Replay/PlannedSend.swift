@@ -11,6 +11,8 @@ public struct PlannedSend: Hashable, Sendable {
     public var step: String
     /// The template id (the variant's template for an A/B step).
     public var template: String
+    /// The template chosen by an A/B step, else nil.
+    public var variant: String?
     /// The step's `subject:` override (a Mustache template), if any.
     public var subjectOverride: String?
     public var contact: String
@@ -22,31 +24,19 @@ public struct PlannedSend: Hashable, Sendable {
     /// The contact's traits at send time.
     public var traits: Value.Object
     /// The event that started the instance.
-    public var trigger: Trigger
-
-    /// The `trigger` root of templates.
-    public struct Trigger: Hashable, Sendable {
-        public var event: String
-        /// Milliseconds since the Unix epoch.
-        public var timestamp: Int64
-        public var properties: Value.Object
-
-        public init(event: String, timestamp: Int64, properties: Value.Object = Value.Object()) {
-            self.event = event
-            self.timestamp = timestamp
-            self.properties = properties
-        }
-    }
+    public var trigger: TriggerEvent
 
     public init(
-        id: String, time: Int64, flow: String, step: String, template: String, subjectOverride: String? = nil,
-        contact: String, to: String, transactional: Bool, from: String, traits: Value.Object, trigger: Trigger
+        id: String, time: Int64, flow: String, step: String, template: String, variant: String? = nil,
+        subjectOverride: String? = nil, contact: String, to: String, transactional: Bool, from: String,
+        traits: Value.Object, trigger: TriggerEvent
     ) {
         self.id = id
         self.time = time
         self.flow = flow
         self.step = step
         self.template = template
+        self.variant = variant
         self.subjectOverride = subjectOverride
         self.contact = contact
         self.to = to
@@ -54,5 +44,19 @@ public struct PlannedSend: Hashable, Sendable {
         self.from = from
         self.traits = traits
         self.trigger = trigger
+    }
+}
+
+/// The event an instance was started by: the `trigger` root of expressions and templates.
+public struct TriggerEvent: Hashable, Sendable {
+    public var name: String
+    /// Milliseconds since the Unix epoch.
+    public var timestamp: Int64
+    public var properties: Value.Object
+
+    public init(name: String, timestamp: Int64, properties: Value.Object = Value.Object()) {
+        self.name = name
+        self.timestamp = timestamp
+        self.properties = properties
     }
 }
