@@ -53,7 +53,7 @@ public struct DeliveryWindow: Hashable, Sendable {
     public static func parseHours(_ text: String) -> (start: TimeOfDay, end: TimeOfDay)? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2,
-              let start = TimeOfDay.parse(parts[0].trimmingSpaces), let end = TimeOfDay.parse(parts[1].trimmingSpaces)
+              let start = TimeOfDay.parse(parts[0].trimmingWhitespace()), let end = TimeOfDay.parse(parts[1].trimmingWhitespace())
         else { return nil }
         return (start, end)
     }
@@ -71,10 +71,4 @@ public struct DeliveryWindow: Hashable, Sendable {
 
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
-}
-
-extension Substring {
-    var trimmingSpaces: String {
-        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
-    }
 }
