@@ -1,3 +1,4 @@
+import FlowSyntax
 /// Header fields of RFC 5322, with RFC 2047 encoded-words for text that is not plain ASCII.
 ///
 /// A field is built from tokens, each starting with the whitespace before it; the field folds

@@ -1,3 +1,4 @@
+import FlowSyntax
 /// A message's rendered parts, ready for MIME encoding.
 public struct RenderedEmail: Hashable, Sendable {
     /// One line: CR/LF from data became spaces, surrounding whitespace trimmed.
