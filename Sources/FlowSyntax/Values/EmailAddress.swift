@@ -59,11 +59,11 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
     // MARK: Grammar
 
     /// RFC 5322 `atext`.
-    static func isAtext(_ byte: UInt8) -> Bool {
+    public static func isAtext(_ byte: UInt8) -> Bool {
         isAlphanumeric(byte) || "!#$%&'*+-/=?^_`{|}~".utf8.contains(byte)
     }
 
-    static func isAlphanumeric(_ byte: UInt8) -> Bool {
+    public static func isAlphanumeric(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
         default: false
