@@ -39,3 +39,12 @@ enum TextFilters {
 
     private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool { scalar == "\r" || scalar == "\n" }
 }
+
+/// Uppercase hexadecimal digits for encodings (`%XX`, `=XX`).
+enum Hex {
+    private static let digits = Array("0123456789ABCDEF".utf8)
+
+    static func byte(_ byte: UInt8) -> String {
+        String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]], as: UTF8.self)
+    }
+}
