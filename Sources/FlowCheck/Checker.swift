@@ -12,14 +12,21 @@ public enum Checker {
         SplitRules.check,
         InactivityRule.check,
         TemplateUseRules.check,
+        TemplateReferenceRules.check,
+        ExpressionRules.check,
+        SchemaRules.check,
+        AddressRule.check,
     ]
 
     public static func check(_ project: Project) -> [Diagnostic] {
         var diagnostics = project.diagnostics
+        let schema = SchemaBuilder.build(project.settings, into: &diagnostics)
         FlowIDRule.check(project, into: &diagnostics)
         TemplateUseRules.checkUnsubscribeLinks(project, into: &diagnostics)
+        TemplateReferenceRules.checkProject(project, schema: schema, into: &diagnostics)
+        AddressRule.checkProject(project, into: &diagnostics)
         for flow in project.flows {
-            let context = FlowContext(flow: flow, project: project)
+            let context = FlowContext(flow: flow, project: project, schema: schema)
             for rule in flowRules { rule(context, &diagnostics) }
         }
         return deduplicated(diagnostics).sorted(by: Diagnostic.ordered)

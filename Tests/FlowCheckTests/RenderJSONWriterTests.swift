@@ -1,3 +1,4 @@
+import FlowSyntax
 import FlowCheck
 import Foundation
 import Testing

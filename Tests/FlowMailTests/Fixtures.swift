@@ -4,7 +4,7 @@ import FlowSyntax
 
 /// Builders shared by the FlowMail tests.
 enum Fixtures {
-    static let cart = EmailTemplate(
+    static let cart = TemplateSource(
         id: "cart",
         subject: "{{contact.first_name}}, your cart is waiting",
         preheader: "Saved for {{trigger.properties.hours}} hours",
@@ -26,12 +26,12 @@ enum Fixtures {
         )
     }
 
-    static func renderer(_ templates: [EmailTemplate] = [cart], unsubscribeURL: String? = "https://shop.example/u?c={{contact.id}}&m={{message.id}}") throws -> TemplateRenderer {
+    static func renderer(_ templates: [TemplateSource] = [cart], unsubscribeURL: String? = "https://shop.example/u?c={{contact.id}}&m={{message.id}}") throws -> TemplateRenderer {
         try TemplateRenderer(templates: templates, unsubscribeURL: unsubscribeURL)
     }
 
     /// Renders one field of a one-template project: `subject` unescaped, `html` escaped.
     static func render(subject: String = "s", text: String? = nil, html: String? = nil, _ send: PlannedSend = send(template: "t")) throws -> RenderedEmail {
-        try renderer([EmailTemplate(id: "t", subject: subject, text: text, html: html)]).render(send)
+        try renderer([TemplateSource(id: "t", subject: subject, text: text, html: html)]).render(send)
     }
 }

@@ -1,4 +1,5 @@
 @testable import FlowMail
+import FlowSyntax
 import Testing
 
 @Suite struct TemplateReferencesTests {

@@ -85,7 +85,7 @@ import Testing
 
     @Test func syntaxErrorsNameTheTemplateAndField() throws {
         do {
-            _ = try TemplateRenderer(templates: [EmailTemplate(id: "bad", subject: "{{#a}}x", text: "t")], unsubscribeURL: nil)
+            _ = try TemplateRenderer(templates: [TemplateSource(id: "bad", subject: "{{#a}}x", text: "t")], unsubscribeURL: nil)
             Issue.record("expected an error")
         } catch {
             #expect(error.message.contains("template `bad` field `subject`"))

@@ -5,10 +5,13 @@ public struct FlowContext {
     public let flow: Flow
     public let graph: StepGraph
     public let project: Project
+    /// The project's schema; nil when `flowc.yaml` declares none (checking is then lenient).
+    public let schema: Schema?
 
-    public init(flow: Flow, project: Project) {
+    public init(flow: Flow, project: Project, schema: Schema?) {
         self.flow = flow
         self.project = project
+        self.schema = schema
         graph = StepGraph(steps: flow.steps)
     }
 

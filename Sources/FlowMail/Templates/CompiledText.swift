@@ -1,3 +1,4 @@
+import FlowSyntax
 import Mustache
 
 /// One Mustache template string, compiled once, rendering either HTML-escaped or as plain text.

@@ -27,7 +27,7 @@ public final class TemplateRenderer: @unchecked Sendable {
 
     /// Compiles every template and the project's `unsubscribe_url`; throws on the first invalid one.
     /// (A template's `from` is not compiled here: it reaches `render` as `PlannedSend.from`.)
-    public init(templates: [EmailTemplate], unsubscribeURL: String?) throws(MailError) {
+    public init(templates: [TemplateSource], unsubscribeURL: String?) throws(MailError) {
         var compiled: [String: Compiled] = [:]
         for template in templates {
             let place = { (field: String) in "template `\(template.id)` field `\(field)`" }

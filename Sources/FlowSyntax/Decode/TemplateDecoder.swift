@@ -28,7 +28,7 @@ public enum TemplateDecoder {
         if mapping["text"] == nil && mapping["html"] == nil { missing.append("a `text` or `html` body") }
         if !missing.isEmpty {
             reader.report("FC404", at: reader.firstLine(of: mapping),
-                          "template `\(id)` has no \(missing.joined(separator: " and "))",
+                          "template `\(id)` lacks \(missing.joined(separator: " and "))",
                           help: "a template needs `subject:` and at least one of `text:` or `html:`")
         }
         return (template, reader.diagnostics)

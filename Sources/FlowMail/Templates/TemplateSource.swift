@@ -1,7 +1,7 @@
-/// An email template (`templates/ID.email.yaml`, spec section 5) as the project loader read it.
-///
-/// Every field is Mustache source text; `TemplateRenderer` compiles each one once.
-public struct EmailTemplate: Hashable, Sendable {
+import FlowSyntax
+
+/// The Mustache texts of one email template (spec section 5), as `TemplateRenderer` compiles them.
+public struct TemplateSource: Hashable, Sendable {
     /// The template id: the file name stem.
     public var id: String
     public var subject: String
@@ -17,5 +17,12 @@ public struct EmailTemplate: Hashable, Sendable {
         self.from = from
         self.text = text
         self.html = html
+    }
+
+    /// The texts of a template file the project loader read.
+    public init(_ template: EmailTemplate) {
+        self.init(
+            id: template.id, subject: template.subject?.value ?? "", preheader: template.preheader?.value,
+            from: template.from?.value, text: template.text?.value, html: template.html?.value)
     }
 }
