@@ -1,1 +1,0 @@
-// FlowRuntime: placeholder until its stage lands.
