@@ -1,6 +1,7 @@
 import FlowSyntax
 
 /// One `track` or `identify` event of the event log (Segment spec shape), ready for replay.
+/// (`messageId` is used up by the reader's de-duplication and not kept.)
 public struct Event: Sendable {
     public enum Kind: UInt8, Sendable {
         case track
@@ -18,21 +19,17 @@ public struct Event: Sendable {
     public var properties: Value.Object
     /// `traits` (empty when absent or null).
     public var traits: Value.Object
-    /// `messageId`, when present.
-    public var messageID: String?
     /// The 1-based line of the log the event came from.
     public var line: Int
 
     public init(kind: Kind, contactID: String, name: String? = nil, timestamp: Int64,
-                properties: Value.Object = Value.Object(), traits: Value.Object = Value.Object(),
-                messageID: String? = nil, line: Int) {
+                properties: Value.Object = Value.Object(), traits: Value.Object = Value.Object(), line: Int) {
         self.kind = kind
         self.contactID = contactID
         self.name = name
         self.timestamp = timestamp
         self.properties = properties
         self.traits = traits
-        self.messageID = messageID
         self.line = line
     }
 }

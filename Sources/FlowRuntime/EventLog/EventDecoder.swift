@@ -7,7 +7,20 @@ struct DecodedLine {
     var timestamp: Int64
     /// Byte offset of the `timestamp` value (an out-of-order error points there).
     var timestampOffset: Int
-    var messageID: String?
+    /// The `messageId` (a string or a number's text), when present and not empty.
+    var messageID: MessageID?
+}
+
+/// Where a line's `messageId` is, so de-duplication can compare bytes without making a String.
+struct MessageID {
+    var token: StringToken
+
+    /// Passes the id's UTF-8 bytes (escapes decoded) to `body`.
+    func withBytes<Result>(in line: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard token.hasEscapes else { return body(token.bytes(in: line)) }
+        var decoded = token.string(in: line)
+        return decoded.withUTF8(body)
+    }
 }
 
 /// A line that is not a valid event: where (byte offset in the line) and what is wrong.
@@ -35,23 +48,25 @@ enum EventDecoder {
 
 /// A top-level member's value as found, kept as a token so nothing is built until needed.
 private struct Field {
-    enum Content {
-        case string(StringToken)
-        case number(NumberToken)
-        case null
-        /// Any other value, described for messages (`an object`).
-        case other(String)
+    enum Kind: UInt8 {
+        case string, number, null, object, array, boolean
     }
 
-    var content: Content
-    var offset: Int
+    var kind: Kind
+    /// A string's contents, a number's text; for other kinds only `start` (the value's offset) counts.
+    var token: StringToken
+
+    /// Where the value starts (a string's opening quote).
+    var offset: Int { kind == .string ? token.start - 1 : token.start }
 
     var description: String {
-        switch content {
+        switch kind {
         case .string: "a string"
         case .number: "a number"
         case .null: "null"
-        case .other(let what): what
+        case .object: "an object"
+        case .array: "an array"
+        case .boolean: "a boolean"
         }
     }
 }
@@ -81,7 +96,17 @@ private enum Member: CaseIterable {
     }
 
     static func named(_ key: StringToken, in line: UnsafeBufferPointer<UInt8>) -> Member? {
-        allCases.first { key.equals($0.key, in: line) }
+        func match(_ member: Member) -> Member? { key.equals(member.key, in: line) ? member : nil }
+        if key.hasEscapes { return allCases.first { match($0) != nil } }
+        switch key.count {
+        case 4: return match(.type)
+        case 5: return match(.event)
+        case 6: return match(.userID) ?? match(.traits)
+        case 9: return match(.timestamp) ?? match(.messageID)
+        case 10: return match(.properties)
+        case 11: return match(.anonymousID)
+        default: return nil
+        }
     }
 }
 
@@ -136,7 +161,8 @@ private struct Members {
         guard let type else {
             throw LineProblem(offset: 0, message: "missing `type`", help: "add `\"type\"`; " + Members.typeHelp)
         }
-        guard case .string(let typeToken) = type.content else { throw wrongType("type", type, expected: "a string") }
+        guard type.kind == .string else { throw wrongType("type", type, expected: "a string") }
+        let typeToken = type.token
         let kind: Event.Kind?
         if typeToken.equals("track", in: line) {
             kind = .track
@@ -156,14 +182,14 @@ private struct Members {
                               help: "add `\"userId\"` (or `\"anonymousId\"`) with the contact's id")
         }
         let (milliseconds, timestampOffset) = try validatedTimestamp(in: line)
-        let messageID = try identifier(messageID, "messageId", in: line)
+        let messageID = try idToken(messageID, "messageId").map(MessageID.init)
         let properties = try object(properties, "properties")
         let traits = try object(traits, "traits")
         let name = kind == .track ? try eventName(in: line) : nil
 
         let decoded = kind.map {
             Event(kind: $0, contactID: contactID, name: name, timestamp: milliseconds, properties: properties,
-                  traits: traits, messageID: messageID, line: lineNumber)
+                  traits: traits, line: lineNumber)
         }
         return DecodedLine(event: decoded, timestamp: milliseconds, timestampOffset: timestampOffset, messageID: messageID)
     }
@@ -172,9 +198,8 @@ private struct Members {
         guard let timestamp else {
             throw LineProblem(offset: 0, message: "missing `timestamp`", help: "add `\"timestamp\"`; " + Members.timestampHelp)
         }
-        guard case .string(let token) = timestamp.content else {
-            throw wrongType("timestamp", timestamp, expected: "a string")
-        }
+        guard timestamp.kind == .string else { throw wrongType("timestamp", timestamp, expected: "a string") }
+        let token = timestamp.token
         let parsed = token.hasEscapes ? RFC3339.parse(token.string(in: line)) : RFC3339.parse(token.bytes(in: line))
         guard let parsed else {
             throw LineProblem(offset: timestamp.offset, message: "invalid timestamp `\(token.string(in: line))`",
@@ -188,21 +213,26 @@ private struct Members {
             throw LineProblem(offset: 0, message: "`track` event without `event`",
                               help: "add `\"event\"` with the event's name, like `\"event\":\"Order Completed\"`")
         }
-        guard case .string(let token) = event.content else { throw wrongType("event", event, expected: "a string") }
+        guard event.kind == .string else { throw wrongType("event", event, expected: "a string") }
+        let token = event.token
         guard token.count > 0 else {
             throw LineProblem(offset: event.offset, message: "empty `event` name", help: "give the event's name, like `\"Order Completed\"`")
         }
         return token.string(in: line)
     }
 
-    /// An id member: a string (empty counts as absent) or a number (its text); null or absent is nil.
+    /// An id member as text: a string (empty counts as absent) or a number; null or absent is nil.
     private func identifier(_ field: Field?, _ key: String, in line: UnsafeBufferPointer<UInt8>) throws(LineProblem) -> String? {
+        try idToken(field, key)?.string(in: line)
+    }
+
+    /// Where an id member's text is (see `identifier`).
+    private func idToken(_ field: Field?, _ key: String) throws(LineProblem) -> StringToken? {
         guard let field else { return nil }
-        switch field.content {
-        case .string(let token): return token.count == 0 ? nil : token.string(in: line)
-        case .number(let token): return String(decoding: UnsafeBufferPointer(rebasing: line[token.start..<token.end]), as: UTF8.self)
+        switch field.kind {
+        case .string, .number: return field.token.count == 0 ? nil : field.token
         case .null: return nil
-        case .other: throw wrongType(key, field, expected: "a string")
+        case .object, .array, .boolean: throw wrongType(key, field, expected: "a string")
         }
     }
 
@@ -225,20 +255,20 @@ private extension JSONScanner {
         skipWhitespace()
         let offset = position
         guard position < bytes.count else { throw .unexpectedEnd(position, expecting: "a value") }
+        let kind: Field.Kind
         switch bytes[position] {
         case UInt8(ascii: "\""):
-            return Field(content: .string(try scanString()), offset: offset)
+            return Field(kind: .string, token: try scanString())
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return Field(content: .number(try scanNumber()), offset: offset)
-        case let first:
-            _ = try parseValue(depth: 1, build: false)
-            switch first {
-            case UInt8(ascii: "n"): return Field(content: .null, offset: offset)
-            case UInt8(ascii: "{"): return Field(content: .other("an object"), offset: offset)
-            case UInt8(ascii: "["): return Field(content: .other("an array"), offset: offset)
-            default: return Field(content: .other("a boolean"), offset: offset)
-            }
+            let number = try scanNumber()
+            return Field(kind: .number, token: StringToken(start: number.start, end: number.end, hasEscapes: false))
+        case UInt8(ascii: "n"): kind = .null
+        case UInt8(ascii: "{"): kind = .object
+        case UInt8(ascii: "["): kind = .array
+        default: kind = .boolean
         }
+        _ = try parseValue(depth: 1, build: false)
+        return Field(kind: kind, token: StringToken(start: offset, end: position, hasEscapes: false))
     }
 
     /// Scans a member value that must be an object (null counts as absent).
@@ -246,8 +276,7 @@ private extension JSONScanner {
         skipWhitespace()
         guard position < bytes.count, bytes[position] == UInt8(ascii: "{") else {
             let field = try scanField()
-            if case .null = field.content { return .absent }
-            return .wrong(field)
+            return field.kind == .null ? .absent : .wrong(field)
         }
         guard case .object(let object) = try parseValue(depth: 1, build: true) else { return .absent }
         return .object(object)

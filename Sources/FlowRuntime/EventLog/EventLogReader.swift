@@ -57,7 +57,7 @@ public final class EventLogReader {
 
     private let lines: LineSource
     private var lineNumber = 0
-    private var seenMessageIDs = Set<String>()
+    private var seenMessageIDs = MessageIDSet()
     private var previous: (timestamp: Int64, line: Int)?
     /// With `sort`: the sorted events, filled on the first `next()`, and the next one to yield.
     private var sorted: [Event]?
@@ -138,7 +138,7 @@ public final class EventLogReader {
                 if skippedLines.count < EventLogReader.maxRecordedSkips { skippedLines.append(failure) }
                 continue
             }
-            if let messageID = decoded.messageID, !seenMessageIDs.insert(messageID).inserted {
+            if let messageID = decoded.messageID, !messageID.withBytes(in: line, { seenMessageIDs.insert($0) }) {
                 stats.duplicatesIgnored += 1
                 continue
             }

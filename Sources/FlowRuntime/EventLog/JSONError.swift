@@ -67,8 +67,8 @@ extension JSONError {
         JSONError(offset: offset, message: "nesting deeper than \(limit) levels")
     }
 
-    static func invalidLiteral(_ offset: Int, expected literal: String) -> JSONError {
-        JSONError(offset: offset, message: "invalid literal, expected `\(literal)`")
+    static func invalidLiteral(_ offset: Int, found word: String, expected literal: String) -> JSONError {
+        JSONError(offset: offset, message: "expected a value, found `\(word)` (did you mean `\(literal)`?)")
     }
 
     static func unterminatedString(_ offset: Int) -> JSONError {

@@ -16,7 +16,9 @@ struct StringToken {
     func equals(_ text: StaticString, in input: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !hasEscapes else { return string(in: input) == text.description }
         guard count == text.utf8CodeUnitCount else { return false }
-        return bytes(in: input).elementsEqual(UnsafeBufferPointer(start: text.utf8Start, count: count))
+        let expected = text.utf8Start
+        for index in 0..<count where input[start + index] != expected[index] { return false }
+        return true
     }
 
     /// The decoded string. The token must come from `JSONScanner.scanString` on the same input.
@@ -68,11 +70,9 @@ extension JSONScanner {
         var hasEscapes = false
         let count = bytes.count
         while index < count {
+            index = skipPlainBytes(from: index)
+            guard index < count else { break }
             let byte = bytes[index]
-            if byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") {
-                index += 1
-                continue
-            }
             switch byte {
             case UInt8(ascii: "\""):
                 position = index + 1
@@ -82,11 +82,42 @@ extension JSONScanner {
                 index = try validateEscape(at: index)
             case 0x80...:
                 index = try validateUTF8Sequence(at: index)
+            case 0x20...:
+                index += 1
             default:
                 throw .controlCharacter(index, byte)
             }
         }
         throw .unterminatedString(position)
+    }
+
+    /// The offset of the first byte from `index` on that needs a closer look in a string (`"`,
+    /// `\`, a control character or non-ASCII), 8 bytes at a time; may stop early near the end.
+    @inline(__always)
+    private func skipPlainBytes(from index: Int) -> Int {
+        guard let base = bytes.baseAddress else { return index }
+        var index = index
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            let special = JSONScanner.specialByteMask(word)
+            if special != 0 { return index + special.trailingZeroBitCount >> 3 }
+            index += 8
+        }
+        return index
+    }
+
+    /// High bit set in each byte of `word` that is `"`, `\`, below 0x20 or above 0x7F. Bits
+    /// above the lowest one may be spurious (borrows), the lowest one is exact.
+    @inline(__always)
+    static func specialByteMask(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func below(_ bound: UInt64, _ value: UInt64) -> UInt64 {
+            (value &- ones &* bound) & ~value & highs
+        }
+        let quote = below(1, word ^ (ones &* 0x22))
+        let backslash = below(1, word ^ (ones &* 0x5C))
+        return quote | backslash | below(0x20, word) | (word & highs)
     }
 
     /// Validates the escape at `index` (a backslash) and returns the offset after it.

@@ -175,10 +175,10 @@ public struct JSONScanner {
     private mutating func expectLiteral(_ literal: StaticString) throws(JSONError) {
         let start = position
         let count = literal.utf8CodeUnitCount
-        guard bytes.count - start >= count else { throw .invalidLiteral(start, expected: literal.description) }
         let expected = UnsafeBufferPointer(start: literal.utf8Start, count: count)
-        for index in 0..<count where bytes[start + index] != expected[index] {
-            throw .invalidLiteral(start, expected: literal.description)
+        guard bytes.count - start >= count, (0..<count).allSatisfy({ bytes[start + $0] == expected[$0] }) else {
+            let word = bytes[start...].prefix(20).prefix { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) }
+            throw .invalidLiteral(start, found: String(decoding: word, as: UTF8.self), expected: literal.description)
         }
         position += count
     }
