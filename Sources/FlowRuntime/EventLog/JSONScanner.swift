@@ -1,0 +1,185 @@
+import FlowSyntax
+
+/// A complete RFC 8259 JSON parser working directly on UTF-8 bytes: the hot path of the event log.
+///
+/// It accepts exactly the RFC grammar (no comments, no trailing commas, no `NaN`, no leading
+/// zeros or `+` in numbers, no unescaped control characters, valid UTF-8 only, no lone
+/// surrogates) and nests at most `maxDepth` containers deep. Numbers keep their exact text
+/// (`Value.Number`); a number too large for a `Double` is an error. In an object with duplicate
+/// keys the last value wins (at the position of the first). Errors carry the byte offset of the
+/// problem (`JSONError`).
+///
+/// The scanner reads memory it does not own: the bytes must stay valid while it is used.
+public struct JSONScanner {
+    /// How many containers may nest inside each other.
+    public static let maxDepth = 512
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// The offset of the next unread byte.
+    var position = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    /// Parses one JSON document (surrounding whitespace allowed, nothing else after it).
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONError) -> Value {
+        var scanner = JSONScanner(bytes)
+        let value = try scanner.parseValue(depth: 0, build: true)
+        try scanner.expectEnd()
+        return value
+    }
+
+    /// Parses one JSON document from text.
+    public static func parse(_ text: String) throws(JSONError) -> Value {
+        var text = text
+        let result = text.withUTF8 { bytes in Result { () throws(JSONError) in try parse(bytes) } }
+        return try result.get()
+    }
+
+    // MARK: Values
+
+    /// Parses the value at the current position, nested `depth` containers deep. With `build`
+    /// false the value is fully validated but not built (the result is `.null`): this is how
+    /// members nobody needs are skipped cheaply.
+    mutating func parseValue(depth: Int, build: Bool) throws(JSONError) -> Value {
+        skipWhitespace()
+        guard position < bytes.count else { throw .unexpectedEnd(position, expecting: "a value") }
+        switch bytes[position] {
+        case UInt8(ascii: "\""):
+            let token = try scanString()
+            return build ? .string(token.string(in: bytes)) : .null
+        case UInt8(ascii: "{"):
+            return try parseObject(depth: depth, build: build)
+        case UInt8(ascii: "["):
+            return try parseArray(depth: depth, build: build)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            let token = try scanNumber()
+            return build ? .number(try token.number(in: bytes)) : .null
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return .null
+        case let byte:
+            throw .expectedValue(position, found: byte)
+        }
+    }
+
+    private mutating func parseObject(depth: Int, build: Bool) throws(JSONError) -> Value {
+        try enterContainer(depth: depth)
+        var object = Value.Object()
+        if !(try closesEmptyContainer(UInt8(ascii: "}"))) {
+            var afterComma = false
+            repeat {
+                let key = try scanMemberKey(afterComma: afterComma)
+                afterComma = true
+                let value = try parseValue(depth: depth + 1, build: build)
+                if build { object[key.string(in: bytes)] = value }
+            } while try continuesObject()
+        }
+        return build ? .object(object) : .null
+    }
+
+    private mutating func parseArray(depth: Int, build: Bool) throws(JSONError) -> Value {
+        try enterContainer(depth: depth)
+        var elements: [Value] = []
+        if !(try closesEmptyContainer(UInt8(ascii: "]"))) {
+            repeat {
+                let element = try parseValue(depth: depth + 1, build: build)
+                if build { elements.append(element) }
+            } while try continuesArray()
+        }
+        return build ? .list(elements) : .null
+    }
+
+    // MARK: Container grammar (shared with the event decoder's top-level loop)
+
+    /// Consumes the `{` or `[` at the current position, refusing to nest too deep.
+    mutating func enterContainer(depth: Int) throws(JSONError) {
+        guard depth < JSONScanner.maxDepth else { throw .tooDeep(position, limit: JSONScanner.maxDepth) }
+        position += 1
+    }
+
+    /// After an opening bracket: consumes `close` if the container is empty.
+    mutating func closesEmptyContainer(_ close: UInt8) throws(JSONError) -> Bool {
+        skipWhitespace()
+        guard position < bytes.count, bytes[position] == close else { return false }
+        position += 1
+        return true
+    }
+
+    /// Scans `"key" :`, leaving the position before the member's value.
+    mutating func scanMemberKey(afterComma: Bool) throws(JSONError) -> StringToken {
+        skipWhitespace()
+        guard position < bytes.count else { throw .unexpectedEnd(position, expecting: "a string key") }
+        guard bytes[position] == UInt8(ascii: "\"") else {
+            throw .expectedKey(position, found: bytes[position], afterComma: afterComma)
+        }
+        let key = try scanString()
+        skipWhitespace()
+        guard position < bytes.count else { throw .unexpectedEnd(position, expecting: "`:` after object key") }
+        guard bytes[position] == UInt8(ascii: ":") else { throw .expectedColon(position, found: bytes[position]) }
+        position += 1
+        return key
+    }
+
+    /// After an object member: true after a `,`, false after the closing `}`.
+    mutating func continuesObject() throws(JSONError) -> Bool {
+        skipWhitespace()
+        guard position < bytes.count else { throw .unexpectedEnd(position, expecting: "`,` or `}` after object member") }
+        switch bytes[position] {
+        case UInt8(ascii: ","): position += 1; return true
+        case UInt8(ascii: "}"): position += 1; return false
+        case let byte: throw .expectedAfterMember(position, found: byte)
+        }
+    }
+
+    /// After an array element: true after a `,`, false after the closing `]`.
+    private mutating func continuesArray() throws(JSONError) -> Bool {
+        skipWhitespace()
+        guard position < bytes.count else { throw .unexpectedEnd(position, expecting: "`,` or `]` after array element") }
+        switch bytes[position] {
+        case UInt8(ascii: ","):
+            position += 1
+            skipWhitespace()
+            if position < bytes.count, bytes[position] == UInt8(ascii: "]") { throw .trailingComma(position) }
+            return true
+        case UInt8(ascii: "]"): position += 1; return false
+        case let byte: throw .expectedAfterElement(position, found: byte)
+        }
+    }
+
+    // MARK: Tokens
+
+    /// Requires that only whitespace is left.
+    mutating func expectEnd() throws(JSONError) {
+        skipWhitespace()
+        if position < bytes.count { throw .trailingGarbage(position, found: bytes[position]) }
+    }
+
+    @inline(__always)
+    mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func expectLiteral(_ literal: StaticString) throws(JSONError) {
+        let start = position
+        let count = literal.utf8CodeUnitCount
+        let expected = UnsafeBufferPointer(start: literal.utf8Start, count: count)
+        guard bytes.count - start >= count, (0..<count).allSatisfy({ bytes[start + $0] == expected[$0] }) else {
+            let word = bytes[start...].prefix(20).prefix { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) }
+            throw .invalidLiteral(start, found: String(decoding: word, as: UTF8.self), expected: literal.description)
+        }
+        position += count
+    }
+}
