@@ -1,8 +1,8 @@
 import FlowSyntax
 
 /// Turns the `schema:` of `flowc.yaml` into a `Schema`, reporting unknown type names (FC004).
-enum SchemaBuilder {
-    static func build(_ settings: ProjectSettings, into diagnostics: inout [Diagnostic]) -> Schema? {
+public enum SchemaBuilder {
+    public static func build(_ settings: ProjectSettings, into diagnostics: inout [Diagnostic]) -> Schema? {
         guard let declaration = settings.schema, let file = settings.source?.path else { return nil }
         func type(_ field: SchemaDeclaration.Field) -> SchemaType? {
             if let type = SchemaType(name: field.type.value) { return type }
