@@ -91,10 +91,9 @@ def money(cents):
 class Contact:
     """One person's state in the simulation."""
 
-    __slots__ = ("id", "head", "currency", "segment", "orders")
+    __slots__ = ("head", "currency", "segment", "orders")
 
     def __init__(self, contact_id, currency, segment):
-        self.id = contact_id
         self.head = f'{{"type":"track","userId":"{contact_id}","event":"'
         self.currency = currency
         self.segment = segment
@@ -136,7 +135,7 @@ class Simulation:
     # ------------------------------------------------------------------ output
 
     def emit(self, time, before, after):
-        """Queues one line, `before` + timestamp + messageId + `after`; returns its message id text."""
+        """Queues one line, `before` + timestamp + messageId + `after`; now and then twice (a retry)."""
         self.sequence += 1
         if self.sequence & 7:
             time -= time % 1000  # most clients send whole seconds; one line in eight keeps milliseconds
