@@ -23,10 +23,12 @@ import collections
 import datetime
 import json
 import math
+import operator
 import random
 import sys
 
 DAY_MS = 86_400_000
+FIRST = operator.itemgetter(0)
 HOUR_MS = 3_600_000
 MINUTE_MS = 60_000
 
@@ -67,20 +69,18 @@ def parse_start(text):
     return int(moment.timestamp() * 1000)
 
 
-class TimestampFormatter:
-    """RFC 3339 UTC text for millisecond timestamps, from cached day and time-of-day pieces."""
+class DatePrefixes(dict):
+    """`YYYY-MM-DDT` by days since the epoch, made on first use."""
 
-    def __init__(self):
-        self.dates = {}
-        self.clock = [f"{s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d}" for s in range(86_400)]
-        self.millis = ["Z"] + [f".{m:03d}Z" for m in range(1, 1000)]
-
-    def date(self, day):
-        text = self.dates.get(day)
-        if text is None:
-            text = (datetime.date(1970, 1, 1) + datetime.timedelta(days=day)).isoformat() + "T"
-            self.dates[day] = text
+    def __missing__(self, day):
+        text = self[day] = (datetime.date(1970, 1, 1) + datetime.timedelta(days=day)).isoformat() + "T"
         return text
+
+
+# The pieces of an RFC 3339 UTC timestamp: date, time of day, and milliseconds with the `Z`.
+DATES = DatePrefixes()
+CLOCK = [f"{s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d}" for s in range(86_400)]
+MILLIS = ["Z"] + [f".{m:03d}Z" for m in range(1, 1000)]
 
 
 def money(cents):
@@ -121,7 +121,6 @@ class Simulation:
         self.contacts_made = 0
         self.anonymous_made = 0
         self.written = 0
-        self.format = TimestampFormatter()
         self.existing = 0 if self.profile == "cart" else self.contact_count * 2 // 5
         self.arrival_rate = (self.contact_count - self.existing) / max(self.days, 1)
 
@@ -135,17 +134,17 @@ class Simulation:
     # ------------------------------------------------------------------ output
 
     def emit(self, time, before, after):
-        """Queues one line, `before` + timestamp + messageId + `after`; now and then twice (a retry)."""
+        """Queues the line `before` + timestamp + messageId + `after`. Now and then the line
+        comes twice, like a client retry: the same messageId (spec 4.1 de-duplication)."""
         self.sequence += 1
-        if self.sequence & 7:
+        sequence = self.sequence
+        if sequence & 7:
             time -= time % 1000  # most clients send whole seconds; one line in eight keeps milliseconds
-        message = f'","messageId":"msg-{self.sequence:010x}"{after}'
-        self.buckets[(time - self.start) // DAY_MS].append((time, self.sequence, before, message))
+        line = f'{before}{DATES[time // DAY_MS]}{CLOCK[time // 1000 % 86_400]}{MILLIS[time % 1000]}","messageId":"m-{sequence}"{after}'
+        events = self.buckets[(time - self.start) // DAY_MS]
+        events.append((time, line))
         if self.random() < self.retry_rate:
-            # A client retry: the same messageId again, a moment later (spec 4.1 de-duplication).
-            time += self.between(0, 3000)
-            self.sequence += 1
-            self.buckets[(time - self.start) // DAY_MS].append((time, self.sequence, before, message))
+            events.append((time, line))
 
     def between(self, low, high):
         """A random integer in [low, high)."""
@@ -162,23 +161,15 @@ class Simulation:
         self.emit(time, f'{{"type":"identify","userId":"{contact_id}","timestamp":"', f',"traits":{body}}}\n')
 
     def write_day(self, day, out):
+        """Writes the day's lines in time order (ties keep the order they were made in)."""
         events = self.buckets.pop(day, None)
         if not events:
             return
-        events.sort()
+        events.sort(key=FIRST)
         if self.limit is not None:
             events = events[: self.limit - self.written]
-        fmt = self.format
-        clock, millis, date = fmt.clock, fmt.millis, fmt.date
-        lines = []
-        current_day, prefix = None, ""
-        for time, _, before, after in events:
-            epoch_day = time // DAY_MS
-            if epoch_day != current_day:
-                current_day, prefix = epoch_day, date(epoch_day)
-            lines.append(f"{before}{prefix}{clock[time // 1000 % 86_400]}{millis[time % 1000]}{after}")
-        out.write("".join(lines))
-        self.written += len(lines)
+        out.write("".join([line for _, line in events]))
+        self.written += len(events)
 
     # ------------------------------------------------------------------ contacts
 
