@@ -24,6 +24,7 @@ import datetime
 import json
 import math
 import operator
+import os
 import random
 import sys
 
@@ -389,7 +390,13 @@ def main(argv=None):
         with open(args.output, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as out:
             simulation.run(out)
     else:
-        simulation.run(sys.stdout)
+        try:
+            simulation.run(sys.stdout)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # The reader stopped early (`| head`): not an error. Keep Python from complaining
+            # again when it flushes standard output at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 
