@@ -1,6 +1,6 @@
 """The editor grammar: every demo file matches its JSON schema, and bad shapes are rejected."""
 
-import pathlib
+import json
 import textwrap
 
 import pytest
@@ -226,3 +226,26 @@ class TestCoreSchemaLoader:
     def test_refuses_what_flowc_refuses(self, text, problem):
         with pytest.raises(Exception, match=problem):
             yaml12.load(text)
+
+
+@pytest.mark.parametrize("name", ["flow", "project", "template"])
+def test_every_property_has_a_description_for_completion(name):
+    schema = json.loads((REPO / "grammar" / f"{name}.schema.json").read_text())
+
+    def described(node):
+        target = node
+        if "$ref" in node and "description" not in node:
+            target = schema["definitions"][node["$ref"].rsplit("/", 1)[1]]
+        return "description" in target
+
+    def walk(node, where):
+        if isinstance(node, dict):
+            for key, child in node.get("properties", {}).items():
+                assert described(child), f"{where}.{key}"
+            for key, child in node.items():
+                walk(child, f"{where}.{key}")
+        elif isinstance(node, list):
+            for index, child in enumerate(node):
+                walk(child, f"{where}[{index}]")
+
+    walk(schema, name)
