@@ -40,6 +40,7 @@ extension Zone {
         guard window.days?.contains(Weekday.of(day: day)) ?? true else { return nil }
         let start: Int64, end: Int64
         if let hours = window.hours {
+            guard hours.start != hours.end else { return nil }
             start = utc(localDay: day, minutes: hours.start.minutes)
             end = utc(localDay: hours.start < hours.end ? day : day + 1, minutes: hours.end.minutes)
         } else {

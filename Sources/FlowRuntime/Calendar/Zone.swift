@@ -73,7 +73,7 @@ public struct LocalDateTime: Hashable, Sendable {
 extension Weekday {
     /// The weekday of a date given as days since 1970-01-01 (a Thursday).
     static func of(day: Int) -> Weekday {
-        Weekday.allCases[((day % 7) + 10) % 7]
+        Weekday(rawValue: ((day % 7) + 10) % 7) ?? .mon // always in 0..<7
     }
 }
 
