@@ -1,0 +1,85 @@
+import Foundation
+
+/// Resolves timezone names (spec 4.5) against the system tz database and remembers the answer,
+/// so that after the first time a name costs one dictionary look-up. Owned by one replay; not
+/// shared between threads.
+public final class ZoneCache {
+    /// The tz database directory.
+    public let directory: String
+    private var zones: [String: Zone?] = [:]
+    private var directoryListings: [String: Set<String>] = [:]
+
+    /// Tree entries that are not IANA zone names: the `posix/` and `right/` copies, and
+    /// machine-dependent or compatibility aliases.
+    private static let excludedNames: Set<String> = ["posix", "right", "localtime", "posixrules"]
+
+    public init(directory: String = "/usr/share/zoneinfo") {
+        self.directory = directory
+    }
+
+    /// The zone with this exact (case-sensitive) IANA name, e.g. `Europe/Berlin`; nil when the
+    /// name is not a zone of the tz database. `UTC` always resolves.
+    public func zone(named name: String) -> Zone? {
+        if let known = zones[name] { return known }
+        let zone = name == Zone.utc.name ? Zone.utc : load(name)
+        zones[name] = zone
+        return zone
+    }
+
+    /// A contact's zone: its `timezone` trait when that names a zone, else `fallback` (the
+    /// project zone).
+    public func zone(forTrait timezone: String?, fallback: Zone) -> Zone {
+        timezone.flatMap(zone(named:)) ?? fallback
+    }
+
+    private func load(_ name: String) -> Zone? {
+        guard let components = Self.components(of: name), exists(components),
+              let data = FileManager.default.contents(atPath: directory + "/" + name),
+              let tzif = TZif(bytes: [UInt8](data))
+        else { return nil }
+        return Zone(name: name, table: OffsetTable(tzif))
+    }
+
+    /// The path components of a well-formed zone name: letters, digits, `_`, `+` and `-`
+    /// between single slashes, so no name can reach outside the database or into its
+    /// non-zone entries.
+    static func components(of name: String) -> [Substring]? {
+        guard (1...128).contains(name.utf8.count) else { return nil }
+        let components = name.split(separator: "/", omittingEmptySubsequences: false)
+        guard let first = components.first, !excludedNames.contains(String(first)) else { return nil }
+        for component in components {
+            guard let head = component.utf8.first, head != UInt8(ascii: "-"),
+                  component.utf8.allSatisfy(isNameByte)
+            else { return nil }
+        }
+        return components
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "+"), UInt8(ascii: "-"):
+            true
+        default:
+            false
+        }
+    }
+
+    /// Whether every component is listed, with this exact spelling, in its directory: names
+    /// stay case-sensitive even on a case-insensitive file system.
+    private func exists(_ components: [Substring]) -> Bool {
+        var path = directory
+        for component in components {
+            guard listing(of: path).contains(String(component)) else { return false }
+            path += "/" + component
+        }
+        return true
+    }
+
+    private func listing(of path: String) -> Set<String> {
+        if let known = directoryListings[path] { return known }
+        let names = Set((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
+        directoryListings[path] = names
+        return names
+    }
+}
