@@ -8,11 +8,11 @@ struct DecodedLine {
     /// Byte offset of the `timestamp` value (an out-of-order error points there).
     var timestampOffset: Int
     /// The `messageId` (a string or a number's text), when present and not empty.
-    var messageID: MessageID?
+    var messageID: EventMessageID?
 }
 
 /// Where a line's `messageId` is, so de-duplication can compare bytes without making a String.
-struct MessageID {
+struct EventMessageID {
     var token: StringToken
 
     /// Passes the id's UTF-8 bytes (escapes decoded) to `body`.
@@ -182,7 +182,7 @@ private struct Members {
                               help: "add `\"userId\"` (or `\"anonymousId\"`) with the contact's id")
         }
         let (milliseconds, timestampOffset) = try validatedTimestamp(in: line)
-        let messageID = try idToken(messageID, "messageId").map(MessageID.init)
+        let messageID = try idToken(messageID, "messageId").map(EventMessageID.init)
         let properties = try object(properties, "properties")
         let traits = try object(traits, "traits")
         let name = kind == .track ? try eventName(in: line) : nil
