@@ -138,6 +138,18 @@ import Testing
         #expect(zone(name).utc(for: date(day), at: time(clock).minutes) == instant(expected))
     }
 
+    @Test func malformedTZifFilesAreRejectedWithoutTrapping() throws {
+        let data = try #require(FileManager.default.contents(atPath: "/usr/share/zoneinfo/Europe/Berlin"))
+        let bytes = [UInt8](data)
+        #expect(TZif(bytes: bytes)?.footer != nil)
+        for length in 0..<bytes.count { _ = TZif(bytes: Array(bytes.prefix(length))) }
+        #expect(TZif(bytes: Array(bytes.prefix(1000))) == nil)
+        var version1 = bytes
+        version1[4] = 0
+        #expect(TZif(bytes: version1) == nil)
+        #expect(TZif(bytes: Array("TZif2 not really a zone file at all, just text".utf8)) == nil)
+    }
+
     @Test func hugeInputsDoNotTrap() {
         let berlin = zone("Europe/Berlin")
         _ = berlin.offset(at: .max)
