@@ -17,24 +17,39 @@ public enum SHA256 {
 
     /// The 32-byte digest of `message`.
     public static func hash(_ message: some Collection<UInt8>) -> [UInt8] {
-        var padded = Array(message)
-        let bitLength = UInt64(padded.count) &* 8
-        padded.append(0x80)
-        while padded.count % 64 != 56 { padded.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { padded.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        let bytes = Array(message)
+        let wholeBlocks = bytes.count / 64 * 64
+        var tail = Array(bytes[wholeBlocks...])
+        tail.append(0x80)
+        while tail.count % 64 != 56 { tail.append(0) }
+        let bitLength = UInt64(bytes.count) &* 8
+        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
 
         var state = initialState
-        var schedule = [UInt32](repeating: 0, count: 64)
-        for blockStart in stride(from: 0, to: padded.count, by: 64) {
-            compress(padded, at: blockStart, into: &state, schedule: &schedule)
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+            for part in [bytes[..<wholeBlocks], tail[...]] {
+                part.withUnsafeBufferPointer { buffer in
+                    for start in stride(from: 0, to: buffer.count, by: 64) {
+                        compress(UnsafeBufferPointer(rebasing: buffer[start..<start + 64]), into: &state, schedule: schedule)
+                    }
+                }
+            }
         }
-        return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
+        var digest: [UInt8] = []
+        digest.reserveCapacity(32)
+        for word in state {
+            for shift in stride(from: 24, through: 0, by: -8) { digest.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) }
+        }
+        return digest
     }
 
-    private static func compress(_ bytes: [UInt8], at start: Int, into state: inout [UInt32], schedule w: inout [UInt32]) {
+    /// One 64-byte block into the running state.
+    private static func compress(
+        _ block: UnsafeBufferPointer<UInt8>, into state: inout [UInt32], schedule w: UnsafeMutableBufferPointer<UInt32>
+    ) {
         for i in 0..<16 {
-            let j = start + 4 * i
-            w[i] = UInt32(bytes[j]) << 24 | UInt32(bytes[j + 1]) << 16 | UInt32(bytes[j + 2]) << 8 | UInt32(bytes[j + 3])
+            let j = 4 * i
+            w[i] = UInt32(block[j]) << 24 | UInt32(block[j + 1]) << 16 | UInt32(block[j + 2]) << 8 | UInt32(block[j + 3])
         }
         for i in 16..<64 {
             let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
