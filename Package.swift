@@ -35,7 +35,7 @@ let package = Package(
         // Checked AST → compiled flow graph the runner executes.
         .target(name: "FlowIR", dependencies: ["FlowSyntax", "FlowCheck"]),
         // Event log → deterministic replay → run records.
-        .target(name: "FlowRuntime", dependencies: ["FlowSyntax", "FlowIR"]),
+        .target(name: "FlowRuntime", dependencies: ["FlowSyntax", "FlowCheck", "FlowIR"]),
         // Run records → rendered MIME messages → outbox / SMTP; delivery ledger.
         .target(
             name: "FlowMail",

@@ -13,7 +13,12 @@ public enum IRCompiler {
         var compiled = CompiledProject(
             flows: flows, timezone: project.settings.timezone?.value ?? "UTC", templates: project.templates,
             unsubscribeURL: project.settings.unsubscribeURL?.value,
-            eventTriggers: [:], inactivityWatchers: [:], dateTriggers: [:])
+            eventTriggers: [:], inactivityWatchers: [:], dateTriggers: [:], history: HistoryNeeds())
+        for flow in project.flows {
+            for text in flow.expressions {
+                if let parsed = try? ExpressionParser.parse(text.text) { compiled.history.add(parsed) }
+            }
+        }
         for (position, flow) in flows.enumerated() {
             switch flow.trigger {
             case .event(let name, _): compiled.eventTriggers[name, default: []].append(position)

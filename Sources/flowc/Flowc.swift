@@ -8,6 +8,6 @@ struct Flowc: ParsableCommand {
         commandName: "flowc",
         abstract: "Compile, check and run email marketing-automation flows.",
         version: version,
-        subcommands: [CheckCommand.self, SchemaCommand.self]
+        subcommands: [CheckCommand.self, RunCommand.self, SchemaCommand.self]
     )
 }

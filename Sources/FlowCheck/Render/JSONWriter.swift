@@ -100,7 +100,7 @@ public enum JSONWriter {
         output += close
     }
 
-    private static func appendQuoted(_ text: String, to output: inout String) {
+    public static func appendQuoted(_ text: String, to output: inout String) {
         output += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -15,4 +15,6 @@ public struct CompiledProject: Sendable {
     public var inactivityWatchers: [String: [Int]]
     /// Flows whose date trigger reads a trait.
     public var dateTriggers: [String: [Int]]
+    /// The events `count`, `last` and `since` need remembered.
+    public var history: HistoryNeeds
 }

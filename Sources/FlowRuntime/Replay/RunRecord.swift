@@ -42,6 +42,6 @@ public enum RunRecord: Sendable {
 }
 
 /// How an instance ended (spec 4.4).
-public enum EndReason: String, Sendable {
+public enum EndReason: String, Sendable, CaseIterable {
     case completed, converted, exited, audience, restarted, loop
 }

@@ -21,8 +21,18 @@ struct TimerQueue<Payload> {
     var nextDue: Int64? { heap.first?.due }
 
     mutating func schedule(at due: Int64, _ payload: Payload) {
-        heap.append(Entry(due: due, sequence: nextSequence, payload: payload))
-        nextSequence += 1
+        schedule(at: due, sequence: reserveSequence(), payload)
+    }
+
+    /// The sequence number a timer scheduled now gets; a timer moved later keeps the sequence
+    /// of the moment it was (re)scheduled, so ties still fire in scheduling order.
+    mutating func reserveSequence() -> UInt64 {
+        defer { nextSequence += 1 }
+        return nextSequence
+    }
+
+    mutating func schedule(at due: Int64, sequence: UInt64, _ payload: Payload) {
+        heap.append(Entry(due: due, sequence: sequence, payload: payload))
         siftUp(heap.count - 1)
     }
 

@@ -1,0 +1,90 @@
+import FlowIR
+import FlowSyntax
+
+/// Everything the replay remembers about one contact: traits, consent, the history that
+/// expressions need, entries per flow and key, recent marketing sends and running instances.
+final class ContactState {
+    let id: String
+    var traits = Value.Object()
+    var unsubscribed = false
+    var markedSpam = false
+    var hardBounced = false
+    /// Per remembered event: total count, last time, and times within the longest `count` window.
+    var history: [String: EventHistory] = [:]
+    /// Entries per (flow position, key text).
+    var entries: [EntryKey: EntryRecord] = [:]
+    /// Times of recent marketing sends, oldest first (for frequency caps).
+    var marketingSends: [Int64] = []
+    /// Running instances in entry order.
+    var instances: [Instance] = []
+    /// The armed date or inactivity trigger per flow position.
+    var triggerSlots: [Int: TriggerSlot] = [:]
+    /// The occurrence a yearly date trigger last fired for, per flow.
+    var lastDateOccurrence: [Int: CivilDate] = [:]
+
+    init(id: String) {
+        self.id = id
+    }
+
+    var email: String? {
+        if case .string(let email) = traits["email"] { email } else { nil }
+    }
+
+    var timezone: String? {
+        if case .string(let name) = traits["timezone"] { name } else { nil }
+    }
+}
+
+/// A contact's armed date or inactivity trigger for one flow. Re-arming only updates the slot;
+/// the queue holds at most one timer per slot, moved on when it comes due early, so re-arming on
+/// every event costs no queue growth.
+struct TriggerSlot {
+    /// When the trigger fires, and the sequence it was armed with (for tie order).
+    var due: Int64
+    var sequence: UInt64
+    /// The trigger event it starts the instance with.
+    var trigger: TriggerEvent
+    /// The date occurrence, for date triggers.
+    var occurrence: CivilDate?
+    /// The due time of the timer in the queue for this slot, if one is there.
+    var queuedDue: Int64?
+    var isArmed = true
+}
+
+struct EntryKey: Hashable {
+    var flow: Int
+    var key: String
+}
+
+struct EntryRecord {
+    var count: Int
+    var lastEntry: Int64
+}
+
+/// What is remembered of one event name for one contact.
+struct EventHistory {
+    var total = 0
+    var last: Int64 = .min
+    /// Times within the longest window any `count` asks about, oldest first.
+    var recent: [Int64] = []
+
+    mutating func record(_ time: Int64, window: Int64) {
+        total += 1
+        last = time
+        guard window > 0 else { return }
+        recent.append(time)
+        if let first = recent.first, first <= time - window {
+            recent.removeAll { $0 <= time - window }
+        }
+    }
+
+    /// Events in (now − within, now].
+    func count(within: Int64, now: Int64) -> Int {
+        var n = 0
+        for time in recent.reversed() {
+            if time <= now - within { break }
+            if time <= now { n += 1 }
+        }
+        return n
+    }
+}

@@ -1,0 +1,62 @@
+import FlowIR
+import FlowSyntax
+
+/// Entry checks (spec 2.2): key → reentry → active → audience → restart → start.
+extension Replayer {
+    func enter(_ flowIndex: Int, contact: ContactState, trigger: TriggerEvent) {
+        let flow = project.flows[flowIndex]
+        scope = Scope(contact: contact, instance: nil, event: trigger, trigger: trigger)
+        var key: String?
+        if let keyExpression = flow.entryKey {
+            guard let text = Self.keyText(keyExpression.evaluate(in: self)) else {
+                skip(flowIndex, step: nil, contact: contact, reason: "no_key")
+                return
+            }
+            key = text
+        }
+        let entryKey = EntryKey(flow: flowIndex, key: key ?? "")
+        let previous = contact.entries[entryKey]
+        switch flow.reentry {
+        case .always:
+            break
+        case .once:
+            if previous != nil { return skip(flowIndex, step: nil, contact: contact, reason: "reentry") }
+        case .after(let minimum):
+            if let previous, now - previous.lastEntry < minimum {
+                return skip(flowIndex, step: nil, contact: contact, reason: "reentry")
+            }
+        }
+        let active = contact.instances.first { $0.flow == flowIndex && $0.key == key }
+        if active != nil && flow.retrigger == .ignore {
+            return skip(flowIndex, step: nil, contact: contact, reason: "active")
+        }
+        if let audience = flow.audience {
+            scope = Scope(contact: contact, instance: nil, event: nil, trigger: trigger)
+            guard audience.holds(in: self) else { return skip(flowIndex, step: nil, contact: contact, reason: "audience") }
+        }
+        if let active { end(active, .restarted) }
+
+        let ordinal = (previous?.count ?? 0) + 1
+        contact.entries[entryKey] = EntryRecord(count: ordinal, lastEntry: now)
+        entryOrder += 1
+        let instance = Instance(flow: flowIndex, contact: contact, key: key, entry: ordinal, trigger: trigger,
+                                order: entryOrder, stepCount: flow.steps.count)
+        contact.instances.append(instance)
+        summary.entered += 1
+        emit(.enter(.init(time: now, flow: flow.id, contact: contact.id, key: key)))
+        run(instance, from: 0)
+    }
+
+    /// The text of an entry key (spec 4.6): a string as is, a number as written; nil for null.
+    static func keyText(_ value: Value) -> String? {
+        switch value {
+        case .null: nil
+        case .string(let text): text
+        case .number(let number): number.text
+        case .bool(let flag): flag ? "true" : "false"
+        case .timestamp(let milliseconds): RFC3339.format(milliseconds)
+        case .duration(let milliseconds): DurationSyntax.format(milliseconds)
+        case .list, .object: nil
+        }
+    }
+}

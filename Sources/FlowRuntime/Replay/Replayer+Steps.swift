@@ -1,0 +1,145 @@
+import FlowIR
+import FlowSyntax
+
+/// Running an instance's steps (spec 2.3, 4.4) and sends (4.6, 4.7, 4.9).
+extension Replayer {
+    /// More steps than this in one go abort the instance (reason `loop`).
+    static let stepLimit = 1000
+
+    /// Runs `instance` from step `position` at the current time until it waits or ends.
+    /// `countingVisit` is false when a postponed send resumes (the same visit).
+    func run(_ instance: Instance, from position: Int, countingVisit: Bool = true) {
+        let flow = project.flows[instance.flow]
+        var position = position
+        var countVisit = countingVisit
+        var steps = 0
+        while instance.isActive {
+            guard position < flow.steps.count else { return end(instance, .completed) }
+            steps += 1
+            guard steps <= Self.stepLimit else { return end(instance, .loop) }
+            instance.position = position
+            if countVisit { instance.visits[position] &+= 1 }
+            countVisit = true
+            switch flow.steps[position].action {
+            case .wait(let duration):
+                return schedule(instance, at: now + duration, .resume(at: position + 1))
+            case .waitUntil(let time, let days):
+                let due = zone(of: instance.contact).untilTarget(time, on: days, after: now) ?? now
+                return schedule(instance, at: due, .resume(at: position + 1))
+            case .waitCalendar(let days, let at):
+                let due = zone(of: instance.contact).calendarTarget(days: days, at: at, after: now)
+                return schedule(instance, at: due, .resume(at: position + 1))
+            case .waitDate(let expression, let offset):
+                if let due = dateTarget(expression, offset: offset, for: instance), due > now {
+                    return schedule(instance, at: due, .resume(at: position + 1))
+                }
+                position += 1
+            case .send(let spec):
+                guard send(spec, at: position, by: instance) else { return }
+                position += 1
+            case .waitFor(let waitFor):
+                instance.waitingSince = eventSequence
+                return schedule(instance, at: now + waitFor.within, .resume(at: waitFor.timeout))
+            case .branch(let cases, let otherwise):
+                scope = Scope(contact: instance.contact, instance: instance, event: nil, trigger: instance.trigger)
+                position = cases.first { $0.condition.holds(in: self) }?.target ?? otherwise
+            case .split(let weights, let targets):
+                let bucket = Bucket.of(flow: flow.id, step: flow.steps[position].name, contact: instance.contact.id)
+                position = Bucket.pick(weights: weights, bucket: bucket).map { targets[$0] } ?? position + 1
+            case .goto(let target):
+                position = target
+            case .update(let assignments):
+                update(instance.contact, assignments)
+                position += 1
+            case .end:
+                return end(instance, .completed)
+            }
+        }
+    }
+
+    /// `wait: {date}`: the instant the expression names plus the offset; nil when null.
+    private func dateTarget(_ expression: CompiledExpression, offset: Int64, for instance: Instance) -> Int64? {
+        scope = Scope(contact: instance.contact, instance: instance, event: nil, trigger: instance.trigger)
+        let base: Int64?
+        switch expression.evaluate(in: self) {
+        case .timestamp(let milliseconds):
+            base = milliseconds
+        case .string(let text):
+            if let date = CivilDate.parse(text) {
+                base = zone(of: instance.contact).localMidnight(date)
+            } else {
+                base = RFC3339.parse(text)
+            }
+        default:
+            base = nil
+        }
+        return base.map { $0 &+ offset }
+    }
+
+    private func update(_ contact: ContactState, _ assignments: [(trait: String, value: Value)]) {
+        for (trait, value) in assignments {
+            contact.traits[trait] = value.isNull ? nil : value
+        }
+        for (trait, _) in assignments {
+            for flow in project.dateTriggers[trait] ?? [] { armDateTrigger(contact, flow: flow) }
+        }
+    }
+
+    /// A send step (spec 4.6). Returns whether the instance goes on to the next step now
+    /// (after a send or a skip); false when it ended or the send was postponed.
+    private func send(_ send: CompiledSend, at position: Int, by instance: Instance) -> Bool {
+        let flow = project.flows[instance.flow]
+        let contact = instance.contact
+        let step = flow.steps[position].name
+        let marketing = !flow.transactional
+        let suppression: String? =
+            marketing && contact.unsubscribed ? "unsubscribed"
+            : contact.hardBounced ? "bounced"
+            : marketing && contact.markedSpam ? "spam" : nil
+        if let suppression {
+            skip(instance.flow, step: step, contact: contact, reason: suppression)
+            return true
+        }
+        guard let to = contact.email, EmailAddress.isDeliverable(to) else {
+            skip(instance.flow, step: step, contact: contact, reason: "no_email")
+            return true
+        }
+        if let audience = flow.audience {
+            scope = Scope(contact: contact, instance: instance, event: nil, trigger: instance.trigger)
+            guard audience.holds(in: self) else {
+                end(instance, .audience)
+                return false
+            }
+        }
+        let zone = zone(of: contact)
+        if let window = flow.window, !zone.isOpen(window, at: now) {
+            let opening = zone.nextOpening(window, atOrAfter: now) ?? now
+            summary.postponed += 1
+            schedule(instance, at: opening, .sendAgain)
+            return false
+        }
+        if marketing {
+            contact.marketingSends.removeAll { $0 <= now - longestCapPeriod }
+            if let cap = flow.frequencyCap, contact.marketingSends.count(where: { $0 > now - cap.per }) >= cap.max {
+                skip(instance.flow, step: step, contact: contact, reason: "frequency_cap")
+                return true
+            }
+        }
+        var option = send.options[0]
+        if send.options.count > 1 {
+            let bucket = Bucket.of(flow: flow.id, step: step, contact: contact.id)
+            option = send.options[Bucket.pick(weights: send.options.map(\.weight), bucket: bucket) ?? 0]
+        }
+        let id = MessageID.make(flow: flow.id, contact: contact.id, key: instance.key ?? "", entry: instance.entry,
+                                step: step, visit: Int(instance.visits[position]))
+        if marketing { contact.marketingSends.append(now) }
+        instance.sent[position] = SentMessage(id: id)
+        summary.sends += 1
+        emit(.send(PlannedSend(
+            id: id, time: now, flow: flow.id, step: step, template: option.template,
+            variant: send.isABTest ? option.template : nil, subjectOverride: send.subject,
+            contact: contact.id, to: to, transactional: flow.transactional, from: option.from,
+            traits: contact.traits, trigger: instance.trigger)))
+        return true
+    }
+}

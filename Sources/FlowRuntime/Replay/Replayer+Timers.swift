@@ -1,0 +1,102 @@
+import FlowIR
+import FlowSyntax
+
+/// Timers (spec 4.2) and the date and inactivity triggers they drive (spec 2.1).
+extension Replayer {
+    /// Fires every timer due at or before `time`, in due-time then scheduling order.
+    func fireTimers(through time: Int64) {
+        while let entry = timers.popDue(atOrBefore: time) {
+            now = max(now, entry.due)
+            switch entry.payload {
+            case .instance(let instance, let generation, let kind):
+                guard instance.isActive, instance.generation == generation else { continue }
+                instance.generation &+= 1
+                switch kind {
+                case .resume(let position):
+                    instance.waitingSince = nil
+                    run(instance, from: position)
+                case .sendAgain:
+                    run(instance, from: instance.position, countingVisit: false)
+                }
+            case .trigger(let contact, let flow):
+                fireTrigger(contact, flow: flow, entry: entry)
+            }
+        }
+    }
+
+    /// Schedules `instance` to continue at `position` at `due`.
+    func schedule(_ instance: Instance, at due: Int64, _ kind: TimerKind) {
+        timers.schedule(at: due, .instance(instance, generation: instance.generation, kind))
+    }
+
+    // MARK: Trigger slots
+
+    /// Arms (or re-arms) a contact's trigger of `flow` to fire at `due`.
+    func armTrigger(_ contact: ContactState, flow: Int, due: Int64, trigger: TriggerEvent, occurrence: CivilDate?) {
+        let sequence = timers.reserveSequence()
+        var slot = TriggerSlot(due: due, sequence: sequence, trigger: trigger, occurrence: occurrence)
+        slot.queuedDue = contact.triggerSlots[flow]?.queuedDue
+        if slot.queuedDue.map({ due < $0 }) ?? true {
+            timers.schedule(at: due, sequence: sequence, .trigger(contact, flow: flow))
+            slot.queuedDue = due
+        }
+        contact.triggerSlots[flow] = slot
+    }
+
+    func disarmTrigger(_ contact: ContactState, flow: Int) {
+        contact.triggerSlots[flow]?.isArmed = false
+    }
+
+    private func fireTrigger(_ contact: ContactState, flow: Int, entry: TimerQueue<Timer>.Entry) {
+        guard var slot = contact.triggerSlots[flow], slot.queuedDue == entry.due else { return }
+        slot.queuedDue = nil
+        guard slot.isArmed else {
+            contact.triggerSlots[flow] = nil
+            return
+        }
+        if slot.due != entry.due || slot.sequence != entry.sequence {
+            // Re-armed for later since this timer was queued: move the timer on.
+            timers.schedule(at: slot.due, sequence: slot.sequence, .trigger(contact, flow: flow))
+            slot.queuedDue = slot.due
+            contact.triggerSlots[flow] = slot
+            return
+        }
+        contact.triggerSlots[flow] = nil
+        if let occurrence = slot.occurrence {
+            contact.lastDateOccurrence[flow] = occurrence
+            armDateTrigger(contact, flow: flow, after: slot.due)
+        }
+        enter(flow, contact: contact, trigger: slot.trigger)
+    }
+
+    /// (Re)computes the next firing of a date trigger from the contact's trait, after `after`
+    /// (default: now); a missing or invalid date cancels it.
+    func armDateTrigger(_ contact: ContactState, flow: Int, after: Int64? = nil) {
+        guard case .date(let trait, let offsetDays, let at, let repeats) = project.flows[flow].trigger else { return }
+        guard case .string(let value) = contact.traits[trait],
+              let firing = zone(of: contact).nextDateFiring(
+                  traitValue: value, repeats: repeats, offsetDays: offsetDays, at: at,
+                  after: after ?? now, lastOccurrence: contact.lastDateOccurrence[flow])
+        else {
+            disarmTrigger(contact, flow: flow)
+            return
+        }
+        let event = TriggerEvent(name: "date", timestamp: firing.instant,
+                                 properties: Value.Object([("date", .string(firing.occurrence.description))]))
+        armTrigger(contact, flow: flow, due: firing.instant, trigger: event, occurrence: firing.occurrence)
+    }
+
+    /// Timers that would still fire: live instance timers and armed triggers.
+    func pendingTimerCount() -> Int {
+        var count = 0
+        for timer in timers.pending {
+            if case .instance(let instance, let generation, _) = timer, instance.isActive, instance.generation == generation {
+                count += 1
+            }
+        }
+        for contact in contacts.values {
+            count += contact.triggerSlots.values.filter(\.isArmed).count
+        }
+        return count
+    }
+}

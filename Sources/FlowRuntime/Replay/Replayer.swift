@@ -1,0 +1,203 @@
+import FlowIR
+import FlowSyntax
+
+/// The replay engine (spec section 4): a pure function of (project, events, until) that
+/// produces run records. Feed events in timestamp order with `process`, then call `finish`.
+///
+/// Time is data: the clock is the timestamp of the event being processed, and timers due
+/// at or before it fire first, in (due time, scheduling order).
+public final class Replayer {
+    enum Timer {
+        /// A wait, `wait_for` deadline or postponed send of an instance.
+        case instance(Instance, generation: UInt32, TimerKind)
+        /// A contact's date or inactivity trigger for a flow (see `TriggerSlot`).
+        case trigger(ContactState, flow: Int)
+    }
+
+    enum TimerKind {
+        case resume(at: Int)
+        case sendAgain
+    }
+
+    let project: CompiledProject
+    let sink: RunRecordSink
+    var contacts: [String: ContactState] = [:]
+    var timers = TimerQueue<Timer>()
+    /// Replay time, milliseconds since the epoch.
+    public internal(set) var now: Int64 = .min
+    /// Counts the events processed, so `wait_for` sees only events after it was reached.
+    var eventSequence: UInt64 = 0
+    var entryOrder: UInt64 = 0
+    let zones = ZoneCache()
+    let projectZone: Zone
+    /// The longest frequency-cap period of any flow: older marketing sends are forgotten.
+    let longestCapPeriod: Int64
+    public internal(set) var summary = ReplaySummary()
+
+    /// What expressions see while one is evaluated (see `ExpressionEnvironment`).
+    var scope = Scope()
+
+    struct Scope {
+        var contact: ContactState?
+        var instance: Instance?
+        var event: TriggerEvent?
+        var trigger: TriggerEvent?
+    }
+
+    public init(project: CompiledProject, sink: RunRecordSink) {
+        self.project = project
+        self.sink = sink
+        projectZone = zones.zone(named: project.timezone) ?? .utc
+        longestCapPeriod = project.flows.compactMap(\.frequencyCap?.per).max() ?? 0
+    }
+
+    /// Processes one event: fires the timers due at or before it, then applies it (spec 4.3).
+    public func process(_ event: Event) {
+        fireTimers(through: event.timestamp)
+        now = event.timestamp
+        eventSequence += 1
+        summary.events += 1
+        let contact = contactState(event.contactID)
+        switch event.kind {
+        case .identify:
+            identify(contact, traits: event.traits)
+        case .track:
+            if let name = event.name { track(contact, name: name, event: event) }
+        }
+    }
+
+    /// Runs the clock on to `until` (default: the last event's time), firing what is due, and
+    /// counts what stays pending.
+    public func finish(until: Int64? = nil) {
+        if let until { fireTimers(through: until) }
+        if let until, until > now { now = until }
+        summary.contacts = contacts.count
+        summary.pendingTimers = pendingTimerCount()
+    }
+
+    func contactState(_ id: String) -> ContactState {
+        if let contact = contacts[id] { return contact }
+        let contact = ContactState(id: id)
+        contacts[id] = contact
+        return contact
+    }
+
+    func zone(of contact: ContactState) -> Zone {
+        zones.zone(forTrait: contact.timezone, fallback: projectZone)
+    }
+
+    // MARK: Events
+
+    private func identify(_ contact: ContactState, traits: Value.Object) {
+        for (name, value) in traits.pairs {
+            contact.traits[name] = value.isNull ? nil : value
+        }
+        for (name, _) in traits.pairs {
+            for flow in project.dateTriggers[name] ?? [] { armDateTrigger(contact, flow: flow) }
+        }
+    }
+
+    private func track(_ contact: ContactState, name: String, event: Event) {
+        // 1. History and consent.
+        if let need = project.history.events[name] {
+            contact.history[name, default: EventHistory()].record(now, window: need.window)
+        }
+        applyFeedback(contact, name: name, properties: event.properties)
+        let candidate = TriggerEvent(name: name, timestamp: event.timestamp, properties: event.properties)
+
+        // 2. Goals, exits and waiting `wait_for`s of running instances, by flow then entry order.
+        if !contact.instances.isEmpty {
+            let running = contact.instances.sorted { ($0.flow, $0.order) < ($1.flow, $1.order) }
+            for instance in running where instance.isActive {
+                observe(candidate, by: instance)
+            }
+        }
+
+        // 3. Triggers, in flow order.
+        let watchers = project.inactivityWatchers[name] ?? []
+        let triggered = project.eventTriggers[name] ?? []
+        for flow in watchers.isEmpty ? triggered : (watchers + triggered).sorted() {
+            switch project.flows[flow].trigger {
+            case .inactivity(_, let duration, let condition):
+                if holds(condition, contact: contact, event: candidate) {
+                    armTrigger(contact, flow: flow, due: now + duration, trigger: candidate, occurrence: nil)
+                }
+            case .event(_, let condition):
+                if holds(condition, contact: contact, event: candidate) {
+                    enter(flow, contact: contact, trigger: candidate)
+                }
+            case .date:
+                break
+            }
+        }
+    }
+
+    /// Consent (spec 4.8) and opens/clicks of sent messages.
+    private func applyFeedback(_ contact: ContactState, name: String, properties: Value.Object) {
+        switch name {
+        case "Unsubscribed": contact.unsubscribed = true
+        case "Subscribed": contact.unsubscribed = false
+        case "Email Marked as Spam": contact.markedSpam = true
+        case "Email Bounced":
+            if case .string("soft") = properties["type"] {} else { contact.hardBounced = true }
+        case "Email Opened", "Email Link Clicked":
+            guard case .string(let id) = properties["email_id"] else { return }
+            for instance in contact.instances {
+                for (position, message) in instance.sent where message.id == id {
+                    if name == "Email Opened" { instance.sent[position]?.opened = true } else { instance.sent[position]?.clicked = true }
+                }
+            }
+        default:
+            break
+        }
+    }
+
+    /// Goal, exit, then a waiting `wait_for` of one running instance.
+    private func observe(_ event: TriggerEvent, by instance: Instance) {
+        let flow = project.flows[instance.flow]
+        scope = Scope(contact: instance.contact, instance: instance, event: event, trigger: instance.trigger)
+        if let goal = flow.goal, goal.event == event.name, goal.where?.holds(in: self) ?? true {
+            end(instance, .converted)
+            return
+        }
+        for exit in flow.exits where exit.event == event.name && (exit.where?.holds(in: self) ?? true) {
+            end(instance, .exited)
+            return
+        }
+        guard let since = instance.waitingSince, since < eventSequence,
+              case .waitFor(let waitFor) = flow.steps[instance.position].action, waitFor.event == event.name,
+              waitFor.where?.holds(in: self) ?? true
+        else { return }
+        instance.waitingSince = nil
+        instance.generation &+= 1
+        run(instance, from: waitFor.then)
+    }
+
+    private func holds(_ condition: CompiledExpression?, contact: ContactState, event: TriggerEvent) -> Bool {
+        guard let condition else { return true }
+        scope = Scope(contact: contact, instance: nil, event: event, trigger: nil)
+        return condition.holds(in: self)
+    }
+
+    // MARK: Records
+
+    func emit(_ record: RunRecord) {
+        sink.receive(record)
+    }
+
+    func skip(_ flow: Int, step: String?, contact: ContactState, reason: String) {
+        summary.skips[reason, default: 0] += 1
+        emit(.skip(.init(time: now, flow: project.flows[flow].id, step: step, contact: contact.id, reason: reason)))
+    }
+
+    /// Ends a running instance with `reason`, voiding its timers.
+    func end(_ instance: Instance, _ reason: EndReason) {
+        guard instance.isActive else { return }
+        instance.isActive = false
+        instance.generation &+= 1
+        instance.waitingSince = nil
+        instance.contact.instances.removeAll { $0 === instance }
+        summary.ended[reason, default: 0] += 1
+        emit(.end(.init(time: now, flow: project.flows[instance.flow].id, contact: instance.contact.id, key: instance.key, reason: reason)))
+    }
+}
