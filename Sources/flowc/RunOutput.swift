@@ -26,7 +26,7 @@ final class RunOutput: RunRecordSink {
             if keepPlan { plan.append(send) }
             if json {
                 do {
-                    subject = try renderer.render(send).subject
+                    subject = try renderer.renderSubject(send)
                 } catch {
                     if failure == nil { failure = "cannot render message \(send.id) (\(send.template)): \(error)" }
                 }

@@ -17,8 +17,9 @@ struct TemplateContext {
         TemplateObject(members: Dictionary(pairs, uniquingKeysWith: { _, last in last }))
     }
 
+    /// An object whose members are converted only when a template looks them up.
     func object(_ object: Value.Object) -> TemplateObject {
-        TemplateObject(members: object.storage.mapValues(convert))
+        TemplateObject(members: [:], values: object, context: self)
     }
 
     func convert(_ value: Value) -> Any {
@@ -42,9 +43,24 @@ struct TemplateNothing: MustacheCustomRenderable {
 }
 
 /// An object: members by name; renders as nothing itself (also as the root, so `{{.}}` is empty).
+/// `members` are looked up first, then `values`, converted on demand.
 struct TemplateObject: MustacheParent, MustacheCustomRenderable {
     var members: [String: Any]
-    func child(named name: String) -> Any? { members[name] }
+    var values: Value.Object?
+    var context: TemplateContext?
+
+    init(members: [String: Any], values: Value.Object? = nil, context: TemplateContext? = nil) {
+        self.members = members
+        self.values = values
+        self.context = context
+    }
+
+    func child(named name: String) -> Any? {
+        if let member = members[name] { return member }
+        guard let value = values?[name], let context else { return nil }
+        return context.convert(value)
+    }
+
     var renderText: String { "" }
     var isNull: Bool { false }
 }

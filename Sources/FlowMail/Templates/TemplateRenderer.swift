@@ -50,26 +50,44 @@ public final class TemplateRenderer: @unchecked Sendable {
 
     /// Renders every part of `send`'s email.
     public func render(_ send: PlannedSend) throws(MailError) -> RenderedEmail {
-        guard let template = templates[send.template] else { throw .unknownTemplate(send.template, messageID: send.id) }
-        let url = unsubscribeURL.map { TextFilters.headerLine($0.render(root(send, unsubscribeURL: nil, filter: TextFilters.percentEncoded))) }
+        let template = try compiled(send)
+        let url = unsubscribeLink(send)
         let body = root(send, unsubscribeURL: url, filter: { $0 })
         let header = root(send, unsubscribeURL: url, filter: TextFilters.collapsingLineBreaks)
-
-        let subjectTemplate = try send.subjectOverride.map { source throws(MailError) in
-            try headerTemplate(source, place: "the `subject` of step `\(send.step)` in flow `\(send.flow)`")
-        } ?? template.subject
         let fromTemplate = try headerTemplate(send.from, place: "the `from` address of flow `\(send.flow)`")
         let fromText = TextFilters.headerLine(fromTemplate.render(header))
         guard let from = EmailAddress.parse(fromText) else { throw .invalidFrom(fromText, messageID: send.id) }
 
         return RenderedEmail(
-            subject: TextFilters.headerLine(subjectTemplate.render(header)),
+            subject: TextFilters.headerLine(try subjectTemplate(send, template).render(header)),
             preheader: template.preheader.map { TextFilters.headerLine($0.render(header)) },
             from: from,
             text: template.text?.render(body),
             html: template.html?.render(body),
             unsubscribeURL: url
         )
+    }
+
+    /// Renders only the subject of `send`'s email (for run records), the same way `render` does.
+    public func renderSubject(_ send: PlannedSend) throws(MailError) -> String {
+        let template = try compiled(send)
+        let header = root(send, unsubscribeURL: unsubscribeLink(send), filter: TextFilters.collapsingLineBreaks)
+        return TextFilters.headerLine(try subjectTemplate(send, template).render(header))
+    }
+
+    private func compiled(_ send: PlannedSend) throws(MailError) -> Compiled {
+        guard let template = templates[send.template] else { throw .unknownTemplate(send.template, messageID: send.id) }
+        return template
+    }
+
+    private func unsubscribeLink(_ send: PlannedSend) -> String? {
+        unsubscribeURL.map { TextFilters.headerLine($0.render(root(send, unsubscribeURL: nil, filter: TextFilters.percentEncoded))) }
+    }
+
+    private func subjectTemplate(_ send: PlannedSend, _ template: Compiled) throws(MailError) -> CompiledText {
+        try send.subjectOverride.map { source throws(MailError) in
+            try headerTemplate(source, place: "the `subject` of step `\(send.step)` in flow `\(send.flow)`")
+        } ?? template.subject
     }
 
     private func headerTemplate(_ source: String, place: @autoclosure () -> String) throws(MailError) -> CompiledText {
@@ -85,7 +103,7 @@ public final class TemplateRenderer: @unchecked Sendable {
         let context = TemplateContext(filter: filter)
         var contact = context.object(send.traits)
         contact.members["id"] = context.convert(.string(send.contact))
-        if contact.members["email"] == nil { contact.members["email"] = context.convert(.string(send.to)) }
+        if send.traits["email"] == nil { contact.members["email"] = context.convert(.string(send.to)) }
         let trigger = context.object([
             ("event", context.convert(.string(send.trigger.name))),
             ("timestamp", context.convert(.timestamp(send.trigger.timestamp))),
