@@ -37,33 +37,51 @@ public struct Delivery {
         self.clock = clock
     }
 
-    /// Delivers `plan` in order; stops at the first rendering, transport or ledger error.
+    /// Delivers `plan` in order, in batches of the transport's `batchSize`: a batch is marked
+    /// `sending`, handed over, flushed, then recorded; stops at the first rendering, transport
+    /// or ledger error.
     public func deliver(_ plan: some Sequence<PlannedSend>) throws(MailError) -> DeliverySummary {
         var summary = DeliverySummary()
+        var batch: [PlannedSend] = []
         for send in plan {
             switch try ledger.entry(send.id)?.state {
             case .sent?:
                 summary.alreadyDelivered += 1
-                continue
             case .failed?:
                 summary.failed += 1
-                continue
             default:
-                break
+                batch.append(send)
+                if batch.count >= transport.batchSize {
+                    try deliver(batch, into: &summary)
+                    batch.removeAll(keepingCapacity: true)
+                }
             }
+        }
+        try deliver(batch, into: &summary)
+        return summary
+    }
+
+    private func deliver(_ batch: [PlannedSend], into summary: inout DeliverySummary) throws(MailError) {
+        guard !batch.isEmpty else { return }
+        var messages: [OutgoingMessage] = []
+        for send in batch {
             let email = try renderer.render(send)
             let mime = try MIMEMessage(send: send, email: email)
-            let message = OutgoingMessage(id: send.id, time: send.time, sender: email.from.address, recipient: send.to, bytes: mime.bytes)
-            if transport.recordsDeliveries { try ledger.markSending(send, at: clock()) }
+            messages.append(OutgoingMessage(id: send.id, time: send.time, sender: email.from.address, recipient: send.to, bytes: mime.bytes))
+        }
+        if transport.recordsDeliveries { try ledger.markSending(batch, at: clock()) }
+        var outcomes: [(id: String, outcome: TransportOutcome)] = []
+        for message in messages {
             let outcome = try transport.deliver(message)
-            if transport.recordsDeliveries { try ledger.record(outcome, for: send.id, at: clock()) }
+            outcomes.append((message.id, outcome))
             switch outcome {
             case .sent: summary.delivered += 1
             case .deferred: summary.deferred += 1
             case .failed: summary.failed += 1
             }
         }
-        return summary
+        try transport.flush()
+        if transport.recordsDeliveries { try ledger.record(outcomes, at: clock()) }
     }
 
     /// The current wall-clock time in milliseconds since the Unix epoch.

@@ -79,7 +79,17 @@ public struct Ledger: Sendable {
 
     /// Records that `send` is being handed to the transport (`sending`, one more attempt).
     public func markSending(_ send: PlannedSend, at now: Int64) throws(MailError) {
-        try write("record message \(send.id)") { db in
+        try markSending([send], at: now)
+    }
+
+    /// Records a batch of sends as being handed to the transport, in one transaction.
+    public func markSending(_ sends: [PlannedSend], at now: Int64) throws(MailError) {
+        try write("record \(sends.count) messages") { db in
+            for send in sends { try Self.markSending(send, at: now, in: db) }
+        }
+    }
+
+    private static func markSending(_ send: PlannedSend, at now: Int64, in db: Database) throws {
             var entry = try LedgerEntry.fetchOne(db, key: send.id) ?? LedgerEntry(
                 id: send.id, flow: send.flow, step: send.step, template: send.template, contact: send.contact,
                 recipient: send.to, time: send.time, state: .planned, attempts: 0, updatedAt: now
@@ -88,12 +98,21 @@ public struct Ledger: Sendable {
             entry.attempts += 1
             entry.updatedAt = now
             try entry.save(db)
-        }
     }
 
     /// Records what the transport did with message `id` (which must have been marked sending).
     public func record(_ outcome: TransportOutcome, for id: String, at now: Int64) throws(MailError) {
-        try write("record the outcome of message \(id)") { db in
+        try record([(id, outcome)], at: now)
+    }
+
+    /// Records the outcomes of a batch, in one transaction.
+    public func record(_ outcomes: [(id: String, outcome: TransportOutcome)], at now: Int64) throws(MailError) {
+        try write("record the outcome of \(outcomes.count) messages") { db in
+            for (id, outcome) in outcomes { try Self.record(outcome, for: id, at: now, in: db) }
+        }
+    }
+
+    private static func record(_ outcome: TransportOutcome, for id: String, at now: Int64, in db: Database) throws {
             guard var entry = try LedgerEntry.fetchOne(db, key: id) else { return }
             entry.updatedAt = now
             switch outcome {
@@ -114,7 +133,6 @@ public struct Ledger: Sendable {
                 entry.nextAttemptAt = nil
             }
             try entry.update(db)
-        }
     }
 
     private func read<T>(_ action: String, _ body: (Database) throws -> T) throws(MailError) -> T {

@@ -35,9 +35,21 @@ public protocol Transport {
     /// later real run still delivers).
     var recordsDeliveries: Bool { get }
 
+    /// How many messages may be handed over before `flush` makes them durable: the ledger
+    /// records a batch as sent only after its flush, so a crash re-delivers at most one batch.
+    var batchSize: Int { get }
+
     /// Delivers one message. Throwing means the transport itself is broken (stop the run);
     /// a problem with this message alone is an outcome.
     func deliver(_ message: OutgoingMessage) throws(MailError) -> TransportOutcome
+
+    /// Makes every message delivered so far durable.
+    func flush() throws(MailError)
+}
+
+extension Transport {
+    public var batchSize: Int { 1 }
+    public func flush() throws(MailError) {}
 }
 
 /// `--dry-run`: delivers nothing and records nothing.
