@@ -1,11 +1,24 @@
 #!/usr/bin/env bash
-# Installs the system packages flowc needs to build and test, when they are missing.
+# Installs what flowc needs to build and test on a fresh Debian machine, when it is missing:
+# libyaml-dev (the YAML parser flowc links), tzdata (time zones), python3 with pytest, jsonschema
+# and PyYAML (schema and MIME tests).
 set -euo pipefail
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
 need=()
-pkg-config --exists yaml-0.1 2>/dev/null || need+=(libyaml-dev)
+pkg-config --exists yaml-0.1 2>/dev/null || need+=(libyaml-dev pkg-config)
+[ -e /usr/share/zoneinfo/Europe/Berlin ] || need+=(tzdata)
+command -v python3 >/dev/null || need+=(python3 python3-pip)
 if [ ${#need[@]} -gt 0 ]; then
-  sudo_cmd=""
-  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  $sudo_cmd apt-get install -y -qq "${need[@]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+missing_py=()
+python3 -c "import pytest" 2>/dev/null || missing_py+=(pytest)
+python3 -c "import jsonschema" 2>/dev/null || missing_py+=(jsonschema)
+python3 -c "import yaml" 2>/dev/null || missing_py+=(PyYAML)
+if [ ${#missing_py[@]} -gt 0 ]; then
+  python3 -m pip install -q "${missing_py[@]}" 2>/dev/null \
+    || python3 -m pip install -q --break-system-packages "${missing_py[@]}"
 fi

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Replay benchmark: generates logs of 1M and 10M events (seeded, scripts/gen_events.py) and
+# prints events/s and peak memory of `flowc run --dry-run --json >/dev/null` for the demo
+# project and for a one-flow abandoned-cart project. Targets: >= 1,000,000 events/s; memory
+# that grows with contacts, not with events.
+#   scripts/bench-run.sh [SIZES...]      (default: 1000000 10000000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@")
+[ $# -eq 0 ] && sizes=(1000000 10000000)
+[ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+work=${BENCH_DIR:-/tmp/flowc-bench}
+mkdir -p "$work"
+swift build -c release >/dev/null
+flowc=.build/release/flowc
+
+# A one-flow project: the demo's abandoned-cart flow with its settings and templates.
+cart="$work/cart-project"
+rm -rf "$cart" && mkdir -p "$cart/templates"
+cp flows/flowc.yaml "$cart/"
+cp flows/abandoned-cart.flow.yaml "$cart/"
+cp flows/templates/cart-*.email.yaml "$cart/templates/"
+
+for size in "${sizes[@]}"; do
+  for profile in demo cart; do
+    log="$work/events-$profile-$size.jsonl"
+    if [ ! -s "$log" ]; then
+      echo "generating $size events ($profile profile)..." >&2
+      python3 scripts/gen_events.py --seed 7 --events "$size" --flows-profile "$profile" -o "$log"
+    fi
+    project=flows; [ "$profile" = cart ] && project="$cart"
+    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$flowc" run "$project" --events "$log" --dry-run --json >/dev/null 2>"$work/summary.txt"
+    contacts=$(grep -o '[0-9]* contacts' "$work/summary.txt" | cut -d' ' -f1 || echo "?")
+    read -r seconds kb < "$work/time.txt"
+    python3 - "$size" "$seconds" "$kb" "$profile" "$contacts" <<'PY'
+import sys
+size, seconds, kb, profile, contacts = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
+rate = size / seconds if seconds else float("inf")
+per_contact = f", {kb * 1024 / int(contacts):,.0f} B/contact" if contacts.isdigit() else ""
+print(f"{profile:5} {size:>11,} events: {seconds:7.2f} s  {rate:>12,.0f} events/s  peak {kb / 1024:8.1f} MiB  ({contacts} contacts{per_contact})")
+PY
+  done
+done
