@@ -102,6 +102,12 @@ public enum JSONWriter {
 
     public static func appendQuoted(_ text: String, to output: inout String) {
         output += "\""
+        // Fast path: most text needs no escaping and is appended whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

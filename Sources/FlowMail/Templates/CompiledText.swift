@@ -11,12 +11,15 @@ struct CompiledText: Sendable {
     }
 
     private let template: MustacheTemplate
+    /// Whether the text refers to `unsubscribe_url` (so callers can skip rendering the link).
+    let mentionsUnsubscribeURL: Bool
 
     /// Compiles `source`; `place` names it in the error ("template `cart` field `subject`").
     init(_ source: String, escaping: Escaping, place: @autoclosure () -> String) throws(MailError) {
         // swift-mustache escapes HTML unless told otherwise; the pragma on a line of its own is a
         // standalone tag, so the user's first line keeps its standalone-tag handling.
         let prefix = escaping == .none ? "{{% CONTENT_TYPE: TEXT}}\n" : ""
+        mentionsUnsubscribeURL = source.contains("unsubscribe_url")
         do {
             template = try MustacheTemplate(string: prefix + source)
         } catch {

@@ -69,10 +69,12 @@ public final class TemplateRenderer: @unchecked Sendable {
     }
 
     /// Renders only the subject of `send`'s email (for run records), the same way `render` does.
+    /// The unsubscribe link is rendered only when the subject uses it.
     public func renderSubject(_ send: PlannedSend) throws(MailError) -> String {
         let template = try compiled(send)
-        let header = root(send, unsubscribeURL: unsubscribeLink(send), filter: TextFilters.collapsingLineBreaks)
-        return TextFilters.headerLine(try subjectTemplate(send, template).render(header))
+        let subject = try subjectTemplate(send, template)
+        let url = subject.mentionsUnsubscribeURL ? unsubscribeLink(send) : nil
+        return TextFilters.headerLine(subject.render(root(send, unsubscribeURL: url, filter: TextFilters.collapsingLineBreaks)))
     }
 
     private func compiled(_ send: PlannedSend) throws(MailError) -> Compiled {

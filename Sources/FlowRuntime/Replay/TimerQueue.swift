@@ -6,9 +6,7 @@ struct TimerQueue<Payload> {
         var sequence: UInt64
         var payload: Payload
 
-        func precedes(_ other: Entry) -> Bool {
-            due != other.due ? due < other.due : sequence < other.sequence
-        }
+
     }
 
     private var heap: [Entry] = []
@@ -50,11 +48,19 @@ struct TimerQueue<Payload> {
     /// Every pending payload, in no particular order.
     var pending: some Sequence<Payload> { heap.lazy.map(\.payload) }
 
+    /// Whether the timer at index `a` fires before the one at `b` (compares in place, without
+    /// copying entries and their payload references).
+    @inline(__always)
+    private func precedes(_ a: Int, _ b: Int) -> Bool {
+        let dueA = heap[a].due, dueB = heap[b].due
+        return dueA != dueB ? dueA < dueB : heap[a].sequence < heap[b].sequence
+    }
+
     private mutating func siftUp(_ index: Int) {
         var child = index
         while child > 0 {
             let parent = (child - 1) / 2
-            guard heap[child].precedes(heap[parent]) else { return }
+            guard precedes(child, parent) else { return }
             heap.swapAt(child, parent)
             child = parent
         }
@@ -66,8 +72,8 @@ struct TimerQueue<Payload> {
             let left = 2 * parent + 1
             guard left < heap.count else { return }
             var smallest = left
-            if left + 1 < heap.count, heap[left + 1].precedes(heap[left]) { smallest = left + 1 }
-            guard heap[smallest].precedes(heap[parent]) else { return }
+            if left + 1 < heap.count, precedes(left + 1, left) { smallest = left + 1 }
+            guard precedes(smallest, parent) else { return }
             heap.swapAt(parent, smallest)
             parent = smallest
         }

@@ -41,13 +41,38 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
     /// empty label; no whitespace, control characters or the RFC 5322 specials `()<>[]:;,\"`
     /// (which would change the meaning of a `To:` header). Non-ASCII letters are allowed.
     public static func isDeliverable(_ address: String) -> Bool {
-        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty else { return false }
-        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, !labels.contains(where: \.isEmpty) else { return false }
-        return !address.unicodeScalars.contains { scalar in
-            scalar.properties.isWhitespace || scalar.value < 0x20 || scalar.value == 0x7F || "()<>[]:;,\\\"".unicodeScalars.contains(scalar)
+        // One pass over the bytes (this runs before every send): exactly one `@` with a non-empty
+        // local part before it, a domain of at least two non-empty labels, and no white space,
+        // control characters or `()<>[]:;,\"`. Non-ASCII is checked for white space by scalar.
+        var at: Int?
+        var labels = 0
+        var labelLength = 0
+        var index = 0
+        for byte in address.utf8 {
+            switch byte {
+            case UInt8(ascii: "@"):
+                guard at == nil, index > 0 else { return false }
+                at = index
+                labels = 0
+                labelLength = 0
+            case UInt8(ascii: "."):
+                if at != nil {
+                    guard labelLength > 0 else { return false }
+                    labels += 1
+                    labelLength = 0
+                }
+            case 0..<0x21, 0x7F, UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+                 UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ","),
+                 UInt8(ascii: "\\"), UInt8(ascii: "\""):
+                return false
+            default:
+                labelLength += 1
+            }
+            index += 1
         }
+        guard at != nil, labelLength > 0, labels >= 1 else { return false }
+        return address.utf8.allSatisfy({ $0 < 0x80 })
+            || !address.unicodeScalars.contains { $0.properties.isWhitespace }
     }
 
     public init(displayName: String? = nil, localPart: String, domain: String) {
