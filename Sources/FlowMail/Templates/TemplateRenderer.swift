@@ -8,9 +8,10 @@ import Foundation
 ///
 /// Escaping: `{{x}}` is HTML-escaped in `html` bodies only. Header values (subject, from) have
 /// every run of CR/LF from data turned into one space; after rendering, line breaks written in
-/// the template itself are collapsed the same way and the value is trimmed. The preheader is
-/// rendered like a header (one plain-text line). Data placed into the unsubscribe URL is
-/// percent-encoded, so a contact id like `a&b` cannot break the URL.
+/// the template itself are collapsed the same way, except at either end, where they are dropped.
+/// Spaces are never trimmed (data renders as it is). The preheader is rendered like a header (one
+/// plain-text line). Data placed into the unsubscribe URL is percent-encoded, so a contact id like
+/// `a&b` cannot break the URL.
 public final class TemplateRenderer: @unchecked Sendable {
     private struct Compiled {
         var subject: CompiledText
@@ -83,7 +84,7 @@ public final class TemplateRenderer: @unchecked Sendable {
     }
 
     private func unsubscribeLink(_ send: PlannedSend) -> String? {
-        unsubscribeURL.map { TextFilters.headerLine($0.render(root(send, unsubscribeURL: nil, filter: TextFilters.percentEncoded))) }
+        unsubscribeURL.map { TextFilters.headerLine($0.render(root(send, unsubscribeURL: nil, filter: TextFilters.percentEncoded))).trimmingWhitespace() }
     }
 
     private func subjectTemplate(_ send: PlannedSend, _ template: Compiled) throws(MailError) -> CompiledText {

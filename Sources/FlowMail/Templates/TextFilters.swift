@@ -17,9 +17,16 @@ enum TextFilters {
         return String(out)
     }
 
-    /// One header line: line breaks collapsed (also those written in the template), ends trimmed.
+    /// One header line: line breaks at either end are dropped (such as a block scalar's final
+    /// newline), every other run of CR/LF becomes one space. Spaces stay as rendered, so data keeps
+    /// its own spaces and `Hi {{contact.first_name}}` without the trait is `Hi ` (spec section 5
+    /// changes nothing else in a header value).
     static func headerLine(_ text: String) -> String {
-        collapsingLineBreaks(text).trimmingWhitespace()
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isLineBreak($0) }),
+              let last = scalars.lastIndex(where: { !isLineBreak($0) })
+        else { return "" }
+        return collapsingLineBreaks(String(scalars[first...last]))
     }
 
     /// RFC 3986 percent-encoding of everything but unreserved characters (data in the unsubscribe URL).
