@@ -9,49 +9,13 @@ import Testing
             file: "flows/é \"q\".flow.yaml", span: SourceSpan(line: 2, column: 3, length: 4), severity: .info,
             code: "FC000", message: "tab\there\nnew line \\ done")
         #expect(JSONRenderer.render([RenderFixtures.unknownStep, RenderFixtures.unreachable, quoted]) == #"""
-            {
-              "diagnostics": [
-                {
-                  "file": "flows/cart.flow.yaml",
-                  "line": 8,
-                  "column": 11,
-                  "end_line": 8,
-                  "end_column": 24,
-                  "severity": "error",
-                  "code": "FC101",
-                  "message": "unknown step `discount-ofer` in `goto`",
-                  "help": "did you mean `discount-offer`?"
-                },
-                {
-                  "file": "flows/cart.flow.yaml",
-                  "line": 9,
-                  "column": 5,
-                  "end_line": 11,
-                  "end_column": 35,
-                  "severity": "warning",
-                  "code": "FC103",
-                  "message": "step `reminder` is unreachable"
-                },
-                {
-                  "file": "flows/é \"q\".flow.yaml",
-                  "line": 2,
-                  "column": 3,
-                  "end_line": 2,
-                  "end_column": 7,
-                  "severity": "info",
-                  "code": "FC000",
-                  "message": "tab\there\nnew line \\ done"
-                }
-              ],
-              "errors": 1,
-              "warnings": 1
-            }
+            {"diagnostics": [{"file": "flows/cart.flow.yaml", "line": 8, "column": 11, "end_line": 8, "end_column": 24, "severity": "error", "code": "FC101", "message": "unknown step `discount-ofer` in `goto`", "help": "did you mean `discount-offer`?"}, {"file": "flows/cart.flow.yaml", "line": 9, "column": 5, "end_line": 11, "end_column": 35, "severity": "warning", "code": "FC103", "message": "step `reminder` is unreachable"}, {"file": "flows/é \"q\".flow.yaml", "line": 2, "column": 3, "end_line": 2, "end_column": 7, "severity": "info", "code": "FC000", "message": "tab\there\nnew line \\ done"}], "errors": 1, "warnings": 1}
 
             """#)
     }
 
     @Test func emptyCheckHasNoDiagnosticsAndZeroCounts() {
-        #expect(JSONRenderer.render([]) == "{\n  \"diagnostics\": [],\n  \"errors\": 0,\n  \"warnings\": 0\n}\n")
+        #expect(JSONRenderer.render([]) == "{\"diagnostics\": [], \"errors\": 0, \"warnings\": 0}\n")
     }
 
     @Test func shapeParsedWithFoundation() throws {

@@ -1,7 +1,7 @@
 import FlowSyntax
 /// Renders `flowc check --format json` (spec section 7):
 /// `{"diagnostics": [{"file", "line", "column", "end_line", "end_column", "severity", "code",
-/// "message", "help"?}], "errors": N, "warnings": N}`, pretty-printed, ending with a newline.
+/// "message", "help"?}], "errors": N, "warnings": N}`, on one line with the spacing the spec shows, ending with a newline.
 ///
 /// `end_line`/`end_column` are the span's exclusive end (the character after the last one).
 public enum JSONRenderer {
@@ -12,7 +12,7 @@ public enum JSONRenderer {
             JSONMember("errors", .int(outcome.errors)),
             JSONMember("warnings", .int(outcome.warnings)),
         ])
-        return JSONWriter.write(document, style: .pretty) + "\n"
+        return JSONWriter.write(document, style: .spaced) + "\n"
     }
 
     private static func object(_ diagnostic: Diagnostic) -> JSONValue {

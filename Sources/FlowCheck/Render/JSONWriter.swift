@@ -31,11 +31,14 @@ public struct JSONMember: Sendable, Equatable {
     }
 }
 
-/// Serializes `JSONValue`s: compact (one line, no spaces, for JSON Lines) or pretty (two-space indent).
+/// Serializes `JSONValue`s: compact (one line, no spaces), spaced (one line, `", "` and `": "`,
+/// the shape the spec shows for `check --format json`) or pretty (two-space indent).
 public enum JSONWriter {
     public enum Style: Sendable {
         /// `{"a":1,"b":[true,null]}`
         case compact
+        /// `{"a": 1, "b": [true, null]}`
+        case spaced
         /// Two-space indentation, `"key": value`, one member or element per line.
         case pretty
     }
@@ -75,7 +78,7 @@ public enum JSONWriter {
             writeContainer(members, open: "{", close: "}", style: style, depth: depth, into: &output) {
                 member, output in
                 appendQuoted(member.key, to: &output)
-                output += style == .pretty ? ": " : ":"
+                output += style == .compact ? ":" : ": "
                 write(member.value, style: style, depth: depth + 1, into: &output)
             }
         }
@@ -92,7 +95,7 @@ public enum JSONWriter {
         }
         let innerIndent = style == .pretty ? "\n" + String(repeating: "  ", count: depth + 1) : ""
         for (index, item) in items.enumerated() {
-            if index > 0 { output += "," }
+            if index > 0 { output += style == .spaced ? ", " : "," }
             output += innerIndent
             writeItem(item, &output)
         }
