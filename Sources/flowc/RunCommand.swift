@@ -92,6 +92,11 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(1)
         }
         var delivery: DeliverySummary?
+        if !dryRun, let send = output.plan.first(where: { $0.from.isEmpty }) {
+            printError("error: message \(send.id) of flow `\(send.flow)` (template `\(send.template)`) has no from address; nothing was delivered")
+            printError("  = help: set `from:` in flowc.yaml, in the flow's `delivery`, in the template or on the send step")
+            throw ExitCode(1)
+        }
         if !dryRun {
             let directory = outbox ?? "outbox"
             delivery = try mail { () throws(MailError) in
