@@ -58,17 +58,14 @@ extension NodeReader {
 
     mutating func trigger(_ node: YAMLNode, key: SourceSpan) -> Trigger? {
         guard let mapping = mapping(node, for: "trigger") else { return nil }
-        let kinds = mapping.entries.filter { ["event", "date", "inactivity"].contains($0.key.value) }
-        guard let first = kinds.first else {
-            checkKeys(mapping, allowed: ["event", "date", "inactivity"], in: "`trigger`")
-            report("FC006", at: firstLine(of: mapping), "the trigger names no kind",
-                   help: "give exactly one of `event:`, `date:` or `inactivity:`")
-            return nil
+        let kinds = ["event", "date", "inactivity"]
+        if !mapping.entries.contains(where: { kinds.contains($0.key.value) }) {
+            checkKeys(mapping, allowed: kinds, in: "`trigger`")
         }
-        for extra in kinds.dropFirst() {
-            report("FC007", at: extra.key.span, "a trigger has one kind, found `\(first.key.value)` and `\(extra.key.value)`",
-                   help: "keep one of `event`, `date` or `inactivity`; use a second flow for the other")
-        }
+        guard let first = oneOf(kinds, in: mapping, thing: "a trigger", kind: "kind",
+                                missing: "the trigger names no kind",
+                                extraHelp: "keep one of `event`, `date` or `inactivity`; use a second flow for the other")
+        else { return nil }
         switch first.key.value {
         case "event":
             checkKeys(mapping, allowed: ["event", "where"], in: "an event trigger")

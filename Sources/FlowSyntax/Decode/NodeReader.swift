@@ -99,6 +99,25 @@ public struct NodeReader {
         return nil
     }
 
+    /// The one key of `kinds` that `mapping` uses (a step's action, a trigger's kind, a wait's
+    /// form): FC006 at the mapping when there is none, FC007 at every further one.
+    /// `thing` names the mapping ("a step"), `kind` what it has one of ("action").
+    public mutating func oneOf(
+        _ kinds: [String], in mapping: YAMLMapping, thing: String, kind: String, missing: String, extraHelp: String
+    ) -> YAMLMapping.Entry? {
+        let present = mapping.entries.filter { kinds.contains($0.key.value) }
+        guard let first = present.first else {
+            report("FC006", at: firstLine(of: mapping), missing,
+                   help: "give one of " + kinds.map { "`\($0)`" }.joined(separator: ", "))
+            return nil
+        }
+        for extra in present.dropFirst() {
+            report("FC007", at: extra.key.span,
+                   "\(thing) has one \(kind), found `\(first.key.value)` and `\(extra.key.value)`", help: extraHelp)
+        }
+        return first
+    }
+
     /// The span of a mapping's first line, where FC006 points.
     public func firstLine(of mapping: YAMLMapping) -> SourceSpan {
         let start = mapping.span.start

@@ -33,17 +33,9 @@ extension NodeReader {
         }
         checkKeys(mapping, allowed: ["id"] + StepDecoding.actionKeys, in: "a step")
         let id = mapping["id"].flatMap { string($0, for: "id") }
-        let actions = mapping.entries.filter { StepDecoding.actionKeys.contains($0.key.value) }
-        guard let action = actions.first else {
-            report("FC006", at: firstLine(of: mapping), "the step has no action",
-                   help: "give one of " + StepDecoding.actionKeys.map { "`\($0)`" }.joined(separator: ", "))
-            return nil
-        }
-        for extra in actions.dropFirst() {
-            report("FC007", at: extra.key.span,
-                   "a step has one action, found `\(action.key.value)` and `\(extra.key.value)`",
-                   help: "split this into two steps")
-        }
+        guard let action = oneOf(StepDecoding.actionKeys, in: mapping, thing: "a step", kind: "action",
+                                 missing: "the step has no action", extraHelp: "split this into two steps")
+        else { return nil }
         guard let decoded = stepAction(action) else { return nil }
         return Step(id: id, idKey: mapping.entry("id")?.key.span, action: decoded, span: mapping.span, index: index)
     }
@@ -68,17 +60,14 @@ extension NodeReader {
             return positiveDuration(node, for: "wait").map(Wait.duration)
         }
         guard let mapping = mapping(node, for: "wait") else { return nil }
-        let forms = mapping.entries.filter { ["for", "until", "days", "date"].contains($0.key.value) }
-        guard let form = forms.first else {
-            checkKeys(mapping, allowed: ["for", "until", "on", "days", "at", "date", "offset"], in: "`wait`")
-            report("FC006", at: firstLine(of: mapping), "the wait says nothing about how long",
-                   help: "give one of `for`, `until`, `days` or `date`")
-            return nil
+        let forms = ["for", "until", "days", "date"]
+        if !mapping.entries.contains(where: { forms.contains($0.key.value) }) {
+            checkKeys(mapping, allowed: forms + ["on", "at", "offset"], in: "`wait`")
         }
-        for extra in forms.dropFirst() {
-            report("FC007", at: extra.key.span, "a wait has one form, found `\(form.key.value)` and `\(extra.key.value)`",
-                   help: "keep one of `for`, `until`, `days` or `date`")
-        }
+        guard let form = oneOf(forms, in: mapping, thing: "a wait", kind: "form",
+                               missing: "the wait says nothing about how long",
+                               extraHelp: "keep one of `for`, `until`, `days` or `date`")
+        else { return nil }
         switch form.key.value {
         case "for":
             checkKeys(mapping, allowed: ["for"], in: "`wait: {for}`")
