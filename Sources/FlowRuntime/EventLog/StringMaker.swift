@@ -38,7 +38,20 @@ final class StringMaker {
     }
 
     /// The string of `input[start..<start + count]`, which must be valid UTF-8.
+    @inline(__always)
     func string(in input: UnsafeBufferPointer<UInt8>, start: Int, count: Int) -> String {
+        // The common case inline: short ASCII with 16 readable bytes from `start`.
+        if count <= 15, smallFormVerified, let base = input.baseAddress, start + 16 <= input.count {
+            let raw = UnsafeRawPointer(base + start)
+            let low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & StringMaker.lowBytesMask(count)
+            let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                & StringMaker.lowBytesMask(count - 8)
+            if let small = StringMaker.smallASCII((low, high, 0, 0), count: count) { return small }
+        }
+        return madeOrCachedString(in: input, start: start, count: count)
+    }
+
+    private func madeOrCachedString(in input: UnsafeBufferPointer<UInt8>, start: Int, count: Int) -> String {
         guard count <= StringMaker.cachedLength else {
             return String(decoding: UnsafeBufferPointer(rebasing: input[start..<start + count]), as: UTF8.self)
         }
@@ -51,6 +64,12 @@ final class StringMaker {
         let string = String(decoding: UnsafeBufferPointer(rebasing: input[start..<start + count]), as: UTF8.self)
         slot.pointee = Slot(words: words, length: count, string: string)
         return string
+    }
+
+    /// A mask of the low `count` bytes of a word (none for `count` ≤ 0, all for ≥ 8).
+    @inline(__always)
+    private static func lowBytesMask(_ count: Int) -> UInt64 {
+        count >= 8 ? ~0 : count <= 0 ? 0 : (1 &<< UInt64(8 * count)) &- 1
     }
 
     // MARK: Small strings
@@ -91,10 +110,8 @@ final class StringMaker {
         }
         let raw = UnsafeRawPointer(base + start)
         @inline(__always) func word(_ index: Int) -> UInt64 {
-            let valid = count - 8 * index
-            if valid <= 0 { return 0 }
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * index, as: UInt64.self))
-            return valid >= 8 ? word : word & ((1 << UInt64(8 * valid)) - 1)
+            UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * index, as: UInt64.self))
+                & lowBytesMask(count - 8 * index)
         }
         return (word(0), word(1), word(2), word(3))
     }
