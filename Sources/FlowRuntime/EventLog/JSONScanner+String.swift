@@ -70,6 +70,7 @@ struct StringToken {
 extension JSONScanner {
     /// Scans and validates the string starting at the current `"`: escapes (including surrogate
     /// pairs), no raw control characters, valid UTF-8.
+    @inline(__always)
     mutating func scanString() throws(JSONError) -> StringToken {
         let start = position + 1
         var index = start

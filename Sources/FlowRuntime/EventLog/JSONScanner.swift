@@ -129,6 +129,7 @@ public struct JSONScanner {
     }
 
     /// Scans `"key" :`, leaving the position before the member's value.
+    @inline(__always)
     mutating func scanMemberKey(afterComma: Bool) throws(JSONError) -> StringToken {
         skipWhitespace()
         guard position < bytes.count else { throw .unexpectedEnd(position, expecting: "a string key") }
@@ -144,6 +145,7 @@ public struct JSONScanner {
     }
 
     /// After an object member: true after a `,`, false after the closing `}`.
+    @inline(__always)
     mutating func continuesObject() throws(JSONError) -> Bool {
         skipWhitespace()
         guard position < bytes.count else { throw .unexpectedEnd(position, expecting: "`,` or `}` after object member") }
