@@ -36,7 +36,7 @@ struct LineProblem: Error {
 /// Duplicate members: the last one wins, as in any JSON object.
 ///
 /// One decoder serves a whole log: it keeps the scanner's build state (string cache, member
-/// stack) from line to line.
+/// stack) from line to line, so it is not for use from several threads at once.
 struct EventDecoder {
     private let state = JSONBuildState()
 

@@ -20,7 +20,8 @@ public struct JSONScanner {
     /// What building values reuses; callers that parse many documents keep it between them.
     let state: JSONBuildState
 
-    /// Objects with more members than this are built with `Value.Object`'s key index.
+    /// From this many members on, an object is built with `Value.Object`'s key index rather
+    /// than on the member stack.
     static let maxStackedMembers = 16
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, state: JSONBuildState = JSONBuildState()) {
@@ -62,7 +63,8 @@ public struct JSONScanner {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             let token = try scanNumber()
             guard build else { return .null }
-            return .number(try token.number(text: state.strings.string(in: bytes, start: token.start, count: token.end - token.start)))
+            let text = state.strings.string(in: bytes, start: token.start, count: token.end - token.start)
+            return .number(try token.number(text: text))
         case UInt8(ascii: "t"):
             try expectLiteral("true")
             return .bool(true)
@@ -207,7 +209,7 @@ public struct JSONScanner {
     }
 }
 
-/// What building values reuses from one document to the next.
+/// What building values reuses from one document to the next (copies share it).
 struct JSONBuildState {
     let members = MemberStack()
     let strings = StringMaker()

@@ -41,7 +41,7 @@ public enum Value: Hashable, Sendable {
     /// output); lookups are by key; equality and hashing ignore the order.
     ///
     /// The members live in one array, searched linearly while the object is small (an event's
-    /// properties, a contact's traits); beyond `indexedCount` members a key → position index is
+    /// properties, a contact's traits); from `indexedCount` members on a key → position index is
     /// kept as well, so big objects stay linear to build.
     public struct Object: Hashable, Sendable {
         /// One key-value pair.
