@@ -93,6 +93,20 @@ import FlowSyntax
         }
     }
 
+    /// A line that fails inside `properties` leaves half an object behind in the decoder's
+    /// reused state; the next line must not see any of it.
+    @Test func aLineFailingInsidePropertiesDoesNotLeakIntoTheNext() throws {
+        let lines = [
+            #"{"type":"track","userId":"u1","event":"E","timestamp":"2026-03-01T09:00:00Z","properties":{"a":1,"b":{"c":2,"#,
+            #"{"type":"track","userId":"u1","event":"F","timestamp":"2026-03-01T09:00:01Z","properties":{"d":"x","a":true}}"#,
+        ]
+        let (events, reader) = try readAll(lines.joined(separator: "\n"), options: EventLogOptions(skipInvalid: true))
+        #expect(reader.stats.invalidLinesSkipped == 1)
+        #expect(events.count == 1)
+        #expect(events.first?.properties == Value.Object([("d", .string("x")), ("a", .bool(true))]))
+        #expect(events.first?.properties.keys == ["d", "a"])
+    }
+
     @Test func manyMessageIDsStayDistinct() throws {
         var set = MessageIDSet()
         for round in 0..<2 {

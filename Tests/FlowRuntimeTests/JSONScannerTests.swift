@@ -99,3 +99,29 @@ import FlowSyntax
         }
     }
 }
+
+@Suite struct JSONScannerObjectTests {
+    /// Objects past the member stack's limit switch to `Value.Object`'s index; repeated keys keep
+    /// the last value at the first position either way.
+    @Test(arguments: [3, 16, 17, 40])
+    func repeatedKeysInObjectsOfEverySize(count: Int) throws {
+        let members = (0..<count).map { #""k\#($0)":\#($0)"# } + [#""k0":"last""#, #""k\#(count - 1)":null"#]
+        guard case .object(let object) = try JSONScanner.parse("{" + members.joined(separator: ",") + "}") else {
+            Issue.record("not an object")
+            return
+        }
+        #expect(object.count == count)
+        #expect(object.keys == (0..<count).map { "k\($0)" })
+        #expect(object["k0"] == .string("last"))
+        #expect(object["k\(count - 1)"] == (count == 1 ? .string("last") : .null))
+    }
+
+    @Test func nestedObjectsKeepTheirOwnMembers() throws {
+        let text = #"{"a":{"a":1,"b":{"a":[{"c":true}],"a":2}},"b":{},"a":{"z":0}}"#
+        let expected = Value.object(Value.Object([
+            ("a", .object(Value.Object([("z", .number(.init(0)))]))),
+            ("b", .object(Value.Object())),
+        ]))
+        #expect(try JSONScanner.parse(text) == expected)
+    }
+}

@@ -34,15 +34,22 @@ struct LineProblem: Error {
 /// specialised loop that builds only the members replay needs; every other member is still
 /// fully validated by `JSONScanner`, so a malformed line is an error wherever the fault is.
 /// Duplicate members: the last one wins, as in any JSON object.
-enum EventDecoder {
-    static func decode(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) throws(LineProblem) -> DecodedLine {
+///
+/// One decoder serves a whole log: it keeps the scanner's build state (string cache, member
+/// stack) from line to line, so it is not for use from several threads at once.
+struct EventDecoder {
+    private let state = JSONBuildState()
+
+    func decode(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) throws(LineProblem) -> DecodedLine {
+        state.members.removeAll() // what the last line left if it failed
+        var scanner = JSONScanner(line, state: state)
         var members = Members()
         do {
-            try members.scan(line)
+            try members.scan(&scanner)
         } catch {
             throw LineProblem(offset: error.offset, message: error.message)
         }
-        return try members.validated(in: line, lineNumber: lineNumber)
+        return try members.validated(with: scanner, lineNumber: lineNumber)
     }
 }
 
@@ -126,8 +133,8 @@ private struct Members {
 
     // MARK: Scanning
 
-    mutating func scan(_ line: UnsafeBufferPointer<UInt8>) throws(JSONError) {
-        var scanner = JSONScanner(line)
+    mutating func scan(_ scanner: inout JSONScanner) throws(JSONError) {
+        let line = scanner.bytes
         scanner.skipWhitespace()
         guard scanner.position < line.count, line[scanner.position] == UInt8(ascii: "{") else {
             try scanner.rejectNonObject()
@@ -157,7 +164,8 @@ private struct Members {
 
     // MARK: Validation
 
-    func validated(in line: UnsafeBufferPointer<UInt8>, lineNumber: Int) throws(LineProblem) -> DecodedLine {
+    func validated(with scanner: JSONScanner, lineNumber: Int) throws(LineProblem) -> DecodedLine {
+        let line = scanner.bytes
         guard let type else {
             throw LineProblem(offset: 0, message: "missing `type`", help: "add `\"type\"`; " + Members.typeHelp)
         }
@@ -175,8 +183,8 @@ private struct Members {
                               help: Members.typeHelp)
         }
 
-        var contactID = try identifier(userID, "userId", in: line)
-        if contactID == nil { contactID = try identifier(anonymousID, "anonymousId", in: line) }
+        var contactID = try idToken(userID, "userId").map(scanner.string)
+        if contactID == nil { contactID = try idToken(anonymousID, "anonymousId").map(scanner.string) }
         guard let contactID else {
             throw LineProblem(offset: 0, message: "event has neither `userId` nor `anonymousId`",
                               help: "add `\"userId\"` (or `\"anonymousId\"`) with the contact's id")
@@ -185,13 +193,14 @@ private struct Members {
         let messageID = try idToken(messageID, "messageId").map(EventMessageID.init)
         let properties = try object(properties, "properties")
         let traits = try object(traits, "traits")
-        let name = kind == .track ? try eventName(in: line) : nil
+        let name = kind == .track ? try eventName(with: scanner) : nil
 
-        let decoded = kind.map {
-            Event(kind: $0, contactID: contactID, name: name, timestamp: milliseconds, properties: properties,
-                  traits: traits, line: lineNumber)
+        var event: Event?
+        if let kind {
+            event = Event(kind: kind, contactID: contactID, name: name, timestamp: milliseconds, properties: properties,
+                          traits: traits, line: lineNumber)
         }
-        return DecodedLine(event: decoded, timestamp: milliseconds, timestampOffset: timestampOffset, messageID: messageID)
+        return DecodedLine(event: event, timestamp: milliseconds, timestampOffset: timestampOffset, messageID: messageID)
     }
 
     private func validatedTimestamp(in line: UnsafeBufferPointer<UInt8>) throws(LineProblem) -> (Int64, Int) {
@@ -208,7 +217,7 @@ private struct Members {
         return (parsed, timestamp.offset)
     }
 
-    private func eventName(in line: UnsafeBufferPointer<UInt8>) throws(LineProblem) -> String {
+    private func eventName(with scanner: JSONScanner) throws(LineProblem) -> String {
         guard let event else {
             throw LineProblem(offset: 0, message: "`track` event without `event`",
                               help: "add `\"event\"` with the event's name, like `\"event\":\"Order Completed\"`")
@@ -218,15 +227,11 @@ private struct Members {
         guard token.count > 0 else {
             throw LineProblem(offset: event.offset, message: "empty `event` name", help: "give the event's name, like `\"Order Completed\"`")
         }
-        return token.string(in: line)
+        return scanner.string(token)
     }
 
-    /// An id member as text: a string (empty counts as absent) or a number; null or absent is nil.
-    private func identifier(_ field: Field?, _ key: String, in line: UnsafeBufferPointer<UInt8>) throws(LineProblem) -> String? {
-        try idToken(field, key)?.string(in: line)
-    }
-
-    /// Where an id member's text is (see `identifier`).
+    /// Where an id member's text is: a string (empty counts as absent) or a number; null or
+    /// absent is nil.
     private func idToken(_ field: Field?, _ key: String) throws(LineProblem) -> StringToken? {
         guard let field else { return nil }
         switch field.kind {

@@ -57,6 +57,7 @@ public final class EventLogReader {
 
     private let lines: LineSource
     private var lineNumber = 0
+    private let decoder = EventDecoder()
     private var seenMessageIDs = MessageIDSet()
     private var previous: (timestamp: Int64, line: Int)?
     /// With `sort`: the sorted events, filled on the first `next()`, and the next one to yield.
@@ -130,7 +131,7 @@ public final class EventLogReader {
 
             let decoded: DecodedLine
             do {
-                decoded = try EventDecoder.decode(line, lineNumber: lineNumber)
+                decoded = try decoder.decode(line, lineNumber: lineNumber)
             } catch {
                 let failure = self.error(error.message, help: error.help, offset: error.offset, in: line)
                 guard options.skipInvalid else { throw failure }

@@ -12,9 +12,8 @@ struct NumberToken {
     var exponent: Int
     var isNegative: Bool
 
-    /// The number with its exact text; a number beyond the range of `Double` is an error.
-    func number(in input: UnsafeBufferPointer<UInt8>) throws(JSONError) -> Value.Number {
-        let text = String(decoding: UnsafeBufferPointer(rebasing: input[start..<end]), as: UTF8.self)
+    /// The number with its exact `text`; a number beyond the range of `Double` is an error.
+    func number(text: String) throws(JSONError) -> Value.Number {
         let magnitude: Double
         if digitCount <= 15, exponent >= -22, exponent <= 22 {
             // Clinger's fast path: both operands are exact, so one rounding gives the right answer.

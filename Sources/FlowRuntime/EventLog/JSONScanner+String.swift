@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A scanned, validated JSON string: where its contents are (without the quotes) and whether
 /// they hold escapes (if not, the bytes are the string's UTF-8 as they stand).
 struct StringToken {
@@ -15,10 +23,8 @@ struct StringToken {
     /// Whether the decoded string equals `text` (which has no characters that need escaping).
     func equals(_ text: StaticString, in input: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !hasEscapes else { return string(in: input) == text.description }
-        guard count == text.utf8CodeUnitCount else { return false }
-        let expected = text.utf8Start
-        for index in 0..<count where input[start + index] != expected[index] { return false }
-        return true
+        guard count == text.utf8CodeUnitCount, let base = input.baseAddress else { return false }
+        return memcmp(base + start, text.utf8Start, count) == 0
     }
 
     /// The decoded string. The token must come from `JSONScanner.scanString` on the same input.
@@ -64,6 +70,7 @@ struct StringToken {
 extension JSONScanner {
     /// Scans and validates the string starting at the current `"`: escapes (including surrogate
     /// pairs), no raw control characters, valid UTF-8.
+    @inline(__always)
     mutating func scanString() throws(JSONError) -> StringToken {
         let start = position + 1
         var index = start

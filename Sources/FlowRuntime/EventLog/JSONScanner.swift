@@ -17,9 +17,16 @@ public struct JSONScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     /// The offset of the next unread byte.
     var position = 0
+    /// What building values reuses; callers that parse many documents keep it between them.
+    let state: JSONBuildState
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// From this many members on, an object is built with `Value.Object`'s key index rather
+    /// than on the member stack.
+    static let maxStackedMembers = 16
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, state: JSONBuildState = JSONBuildState()) {
         self.bytes = bytes
+        self.state = state
     }
 
     /// Parses one JSON document (surrounding whitespace allowed, nothing else after it).
@@ -48,14 +55,16 @@ public struct JSONScanner {
         switch bytes[position] {
         case UInt8(ascii: "\""):
             let token = try scanString()
-            return build ? .string(token.string(in: bytes)) : .null
+            return build ? .string(string(token)) : .null
         case UInt8(ascii: "{"):
             return try parseObject(depth: depth, build: build)
         case UInt8(ascii: "["):
             return try parseArray(depth: depth, build: build)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             let token = try scanNumber()
-            return build ? .number(try token.number(in: bytes)) : .null
+            guard build else { return .null }
+            let text = state.strings.string(in: bytes, start: token.start, count: token.end - token.start)
+            return .number(try token.number(text: text))
         case UInt8(ascii: "t"):
             try expectLiteral("true")
             return .bool(true)
@@ -72,17 +81,25 @@ public struct JSONScanner {
 
     private mutating func parseObject(depth: Int, build: Bool) throws(JSONError) -> Value {
         try enterContainer(depth: depth)
-        var object = Value.Object()
+        let start = state.members.count
+        // Set once the object has too many members to look for repeated keys linearly.
+        var large: Value.Object?
         if !(try closesEmptyContainer(UInt8(ascii: "}"))) {
             var afterComma = false
             repeat {
                 let key = try scanMemberKey(afterComma: afterComma)
                 afterComma = true
                 let value = try parseValue(depth: depth + 1, build: build)
-                if build { object[key.string(in: bytes)] = value }
+                guard build else { continue }
+                if large != nil {
+                    large?[string(key)] = value
+                } else if state.members.add(key: string(key), value: value, above: start) == JSONScanner.maxStackedMembers {
+                    large = Value.Object(distinctMembers: state.members.take(above: start))
+                }
             } while try continuesObject()
         }
-        return build ? .object(object) : .null
+        guard build else { return .null }
+        return .object(large ?? Value.Object(distinctMembers: state.members.take(above: start)))
     }
 
     private mutating func parseArray(depth: Int, build: Bool) throws(JSONError) -> Value {
@@ -114,6 +131,7 @@ public struct JSONScanner {
     }
 
     /// Scans `"key" :`, leaving the position before the member's value.
+    @inline(__always)
     mutating func scanMemberKey(afterComma: Bool) throws(JSONError) -> StringToken {
         skipWhitespace()
         guard position < bytes.count else { throw .unexpectedEnd(position, expecting: "a string key") }
@@ -129,6 +147,7 @@ public struct JSONScanner {
     }
 
     /// After an object member: true after a `,`, false after the closing `}`.
+    @inline(__always)
     mutating func continuesObject() throws(JSONError) -> Bool {
         skipWhitespace()
         guard position < bytes.count else { throw .unexpectedEnd(position, expecting: "`,` or `}` after object member") }
@@ -156,6 +175,12 @@ public struct JSONScanner {
 
     // MARK: Tokens
 
+    /// The decoded string of `token`.
+    func string(_ token: StringToken) -> String {
+        guard !token.hasEscapes else { return token.string(in: bytes) }
+        return state.strings.string(in: bytes, start: token.start, count: token.count)
+    }
+
     /// Requires that only whitespace is left.
     mutating func expectEnd() throws(JSONError) {
         skipWhitespace()
@@ -182,4 +207,10 @@ public struct JSONScanner {
         }
         position += count
     }
+}
+
+/// What building values reuses from one document to the next (copies share it).
+struct JSONBuildState {
+    let members = MemberStack()
+    let strings = StringMaker()
 }

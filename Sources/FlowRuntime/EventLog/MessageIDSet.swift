@@ -8,58 +8,77 @@ import Darwin
 
 /// The `messageId`s seen so far, for de-duplication over a whole log of millions of events.
 ///
-/// Ids are compared by their exact UTF-8 bytes, kept in one growing byte arena (no String per
-/// id); an open-addressing table holds a 64-bit hash of each id, so a lookup compares bytes only
-/// on a full hash match and growing never rehashes an id. The hash is fast, not keyed: fine for
-/// the logs a user replays, not meant to resist crafted collisions.
+/// Ids are compared by their exact UTF-8 bytes, kept one after another in a growing byte arena
+/// (no String per id). The open-addressing table is small, because de-duplication touches it at
+/// a random place for every line: a slot is 8 bytes, the top 32 bits of the id's 64-bit hash
+/// and the id's number. The table is indexed by the top bits of the hash, so growing it keeps
+/// every entry's neighbourhood and needs no rehashing; bytes are compared only when the 32 bits
+/// match. The hash is fast, not keyed: fine for the logs a user replays, not meant to resist
+/// crafted collisions.
 struct MessageIDSet {
     private struct Slot {
-        /// 0 marks an empty slot (real hashes are never 0).
-        var hash: UInt64 = 0
-        var offset = 0
-        var length = 0
+        /// The top 32 bits of the id's hash.
+        var tag: UInt32 = 0
+        /// The id's number plus one; 0 marks an empty slot.
+        var number: UInt32 = 0
     }
 
-    private var slots = [Slot](repeating: Slot(), count: 1024)
+    /// log2 of the slot count.
+    private var indexBits = 10
+    private var slots = [Slot](repeating: Slot(), count: 1 << 10)
     private var arena: [UInt8] = []
-    private(set) var count = 0
+    /// Where each id starts in `arena`, and where the next one will.
+    private var starts: [Int] = [0]
+
+    var count: Int { starts.count - 1 }
 
     /// Adds `id`; false if it was already there.
     mutating func insert(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
-        let hash = MessageIDSet.hash(id)
+        let tag = UInt32(truncatingIfNeeded: MessageIDSet.hash(id) >> 32)
         let mask = slots.count - 1
-        var index = Int(truncatingIfNeeded: hash) & mask
-        while slots[index].hash != 0 {
-            if slots[index].hash == hash, storedBytesEqual(slots[index], id) { return false }
+        var index = MessageIDSet.home(of: tag, indexBits: indexBits)
+        while slots[index].number != 0 {
+            if slots[index].tag == tag, storedBytesEqual(Int(slots[index].number - 1), id) { return false }
             index = (index + 1) & mask
         }
-        slots[index] = Slot(hash: hash, offset: arena.count, length: id.count)
+        guard count < Int(UInt32.max - 1) else { return true } // beyond 4 billion ids: no more room to remember
+        slots[index] = Slot(tag: tag, number: UInt32(truncatingIfNeeded: count + 1))
         arena.append(contentsOf: id)
-        count += 1
+        starts.append(arena.count)
         if count * 4 > slots.count * 3 { grow() }
         return true
     }
 
-    private func storedBytesEqual(_ slot: Slot, _ id: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard slot.length == id.count else { return false }
+    /// The slot where a tag's probe starts: its top `indexBits` bits.
+    @inline(__always)
+    private static func home(of tag: UInt32, indexBits: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(tag) &<< 32) &>> (64 - indexBits))
+    }
+
+    private func storedBytesEqual(_ number: Int, _ id: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = starts[number]
+        guard starts[number + 1] - start == id.count else { return false }
         return arena.withUnsafeBufferPointer { stored in
             guard let storedBase = stored.baseAddress, let idBase = id.baseAddress else { return id.isEmpty }
-            return memcmp(storedBase + slot.offset, idBase, slot.length) == 0
+            return memcmp(storedBase + start, idBase, id.count) == 0
         }
     }
 
+    /// Doubles the table. Entries are visited in table order, which is (nearly) home order, so
+    /// they land in the new table in order too.
     private mutating func grow() {
-        var larger = [Slot](repeating: Slot(), count: slots.count * 2)
+        indexBits += 1
+        var larger = [Slot](repeating: Slot(), count: 1 << indexBits)
         let mask = larger.count - 1
-        for slot in slots where slot.hash != 0 {
-            var index = Int(truncatingIfNeeded: slot.hash) & mask
-            while larger[index].hash != 0 { index = (index + 1) & mask }
+        for slot in slots where slot.number != 0 {
+            var index = MessageIDSet.home(of: slot.tag, indexBits: indexBits)
+            while larger[index].number != 0 { index = (index + 1) & mask }
             larger[index] = slot
         }
         slots = larger
     }
 
-    /// A multiply-mix hash over 8-byte words; never 0.
+    /// A multiply-mix hash over 8-byte words.
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
         var hash = UInt64(bytes.count) &* multiplier
@@ -78,6 +97,6 @@ struct MessageIDSet {
         hash ^= hash >> 29
         hash = hash &* 0xBF58_476D_1CE4_E5B9
         hash ^= hash >> 32
-        return hash == 0 ? 1 : hash
+        return hash
     }
 }

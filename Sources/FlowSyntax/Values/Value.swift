@@ -37,36 +37,135 @@ public enum Value: Hashable, Sendable {
         public func hash(into hasher: inout Hasher) { hasher.combine(double) }
     }
 
-    /// An ordered string-keyed map (JSON object order is kept for output; lookups are by key).
+    /// An ordered string-keyed map: members keep their insertion order (JSON object order, for
+    /// output); lookups are by key; equality and hashing ignore the order.
+    ///
+    /// The members live in one array, searched linearly while the object is small (an event's
+    /// properties, a contact's traits); from `indexedCount` members on a key → position index is
+    /// kept as well, so big objects stay linear to build.
     public struct Object: Hashable, Sendable {
-        public private(set) var keys: [String] = []
-        public private(set) var storage: [String: Value] = [:]
+        /// One key-value pair.
+        public struct Member: Hashable, Sendable {
+            public var key: String
+            public var value: Value
 
-        public init() {}
+            @inlinable
+            public init(key: String, value: Value) {
+                self.key = key
+                self.value = value
+            }
+        }
 
+        @usableFromInline var members: [Member]
+        /// Positions in `members` by key; only for objects of `indexedCount` members or more.
+        @usableFromInline var positions: [String: Int]?
+
+        /// From this many members on, lookups use `positions`.
+        @usableFromInline static let indexedCount = 16
+
+        @inlinable
+        public init() {
+            members = []
+            positions = nil
+        }
+
+        /// The pairs in order; for a key given twice the last value wins, at the first position.
         public init(_ pairs: [(String, Value)]) {
+            self.init()
+            members.reserveCapacity(pairs.count)
             for (key, value) in pairs { self[key] = value }
         }
 
+        /// Members whose keys are known to be distinct, in order (checked in debug builds).
+        @inlinable
+        public init(distinctMembers: [Member]) {
+            members = distinctMembers
+            positions = nil
+            if members.count >= Object.indexedCount { rebuildPositions() }
+            assert(Set(members.map(\.key)).count == members.count, "duplicate keys in Value.Object(distinctMembers:)")
+        }
+
+        @inlinable
         public subscript(key: String) -> Value? {
-            get { storage[key] }
+            get {
+                guard let position = position(of: key) else { return nil }
+                return members[position].value
+            }
             set {
-                if let newValue {
-                    if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-                } else if storage.removeValue(forKey: key) != nil {
-                    keys.removeAll { $0 == key }
+                if let position = position(of: key) {
+                    if let newValue { members[position].value = newValue } else { remove(at: position) }
+                } else if let newValue {
+                    members.append(Member(key: key, value: newValue))
+                    if positions != nil {
+                        positions?[key] = members.count - 1
+                    } else if members.count >= Object.indexedCount {
+                        rebuildPositions()
+                    }
                 }
             }
         }
 
-        public var isEmpty: Bool { storage.isEmpty }
-        public var count: Int { storage.count }
+        @inlinable public var isEmpty: Bool { members.isEmpty }
+        @inlinable public var count: Int { members.count }
 
         /// Key-value pairs in insertion order.
-        public var pairs: [(key: String, value: Value)] { keys.map { ($0, storage[$0]!) } }
+        @inlinable public var pairs: [(key: String, value: Value)] { members.map { ($0.key, $0.value) } }
 
-        public static func == (a: Object, b: Object) -> Bool { a.storage == b.storage }
-        public func hash(into hasher: inout Hasher) { hasher.combine(storage) }
+        /// The members in insertion order.
+        @inlinable public var orderedMembers: [Member] { members }
+
+        /// The keys in insertion order.
+        public var keys: [String] { members.map(\.key) }
+
+        /// The members as a dictionary (built on each use).
+        public var storage: [String: Value] {
+            Dictionary(uniqueKeysWithValues: members.lazy.map { ($0.key, $0.value) })
+        }
+
+        /// Makes room for `capacity` members without reallocating.
+        @inlinable
+        public mutating func reserveCapacity(_ capacity: Int) {
+            members.reserveCapacity(capacity)
+        }
+
+        /// Where `key` is in `members`: a linear search comparing lengths before contents.
+        @inlinable
+        func position(of key: String) -> Int? {
+            if let positions { return positions[key] }
+            let length = key.utf8.count
+            return members.firstIndex { $0.key.utf8.count == length && $0.key == key }
+        }
+
+        @usableFromInline
+        mutating func remove(at position: Int) {
+            members.remove(at: position)
+            positions = nil
+            if members.count >= Object.indexedCount { rebuildPositions() }
+        }
+
+        @usableFromInline
+        mutating func rebuildPositions() {
+            var positions = [String: Int](minimumCapacity: members.count)
+            for (position, member) in members.enumerated() { positions[member.key] = position }
+            self.positions = positions
+        }
+
+        public static func == (a: Object, b: Object) -> Bool {
+            a.count == b.count && a.members.allSatisfy { b[$0.key] == $0.value }
+        }
+
+        /// Order-independent, like equality: the members' own hashes are summed.
+        public func hash(into hasher: inout Hasher) {
+            var sum = 0
+            for member in members {
+                var memberHasher = Hasher()
+                memberHasher.combine(member.key)
+                memberHasher.combine(member.value)
+                sum &+= memberHasher.finalize()
+            }
+            hasher.combine(members.count)
+            hasher.combine(sum)
+        }
     }
 
     public var isNull: Bool { if case .null = self { return true } else { return false } }

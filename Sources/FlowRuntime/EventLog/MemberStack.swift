@@ -1,0 +1,59 @@
+import FlowSyntax
+
+/// The members of the objects being built, on one stack: a nested object's members lie above
+/// its parent's. Taking an object's members off moves them into an array of their exact size,
+/// so each built object costs one allocation.
+final class MemberStack {
+    typealias Member = Value.Object.Member
+
+    private var base: UnsafeMutablePointer<Member>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init() {
+        capacity = 16
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    /// Adds a member of the object whose members start at `start` (a repeated key takes the new
+    /// value at its first position); returns how many members that object has.
+    func add(key: String, value: Value, above start: Int) -> Int {
+        let length = key.utf8.count
+        for index in start..<count where base[index].key.utf8.count == length && base[index].key == key {
+            base[index].value = value
+            return count - start
+        }
+        if count == capacity { grow() }
+        (base + count).initialize(to: Member(key: key, value: value))
+        count += 1
+        return count - start
+    }
+
+    /// Moves the members from `start` on off the stack, into an array.
+    func take(above start: Int) -> [Member] {
+        var members: [Member] = []
+        members.reserveCapacity(count - start) // specialised, unlike `init(unsafeUninitializedCapacity:)`
+        for index in start..<count { members.append((base + index).move()) }
+        count = start
+        return members
+    }
+
+    /// Drops every member (what a failed parse left behind).
+    func removeAll() {
+        base.deinitialize(count: count)
+        count = 0
+    }
+
+    private func grow() {
+        let larger = UnsafeMutablePointer<Member>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity *= 2
+    }
+}

@@ -1,0 +1,58 @@
+import Testing
+@testable import FlowSyntax
+
+@Suite struct ValueObjectTests {
+    @Test func keepsInsertionOrderAndLastValueAtFirstPosition() {
+        var object = Value.Object([("b", .bool(true)), ("a", .null), ("b", .string("x"))])
+        #expect(object.keys == ["b", "a"])
+        #expect(object["b"] == .string("x"))
+        #expect(object.count == 2)
+        object["c"] = .number(.init(1))
+        object["a"] = nil
+        #expect(object.keys == ["b", "c"])
+        #expect(object.pairs.map(\.key) == ["b", "c"])
+        #expect(object["a"] == nil)
+        #expect(object.storage == ["b": .string("x"), "c": .number(.init(1))])
+    }
+
+    @Test func equalityAndHashIgnoreOrder() {
+        let one = Value.Object([("a", .bool(true)), ("b", .null)])
+        let other = Value.Object([("b", .null), ("a", .bool(true))])
+        #expect(one == other)
+        #expect(one.hashValue == other.hashValue)
+        #expect(one != Value.Object([("a", .bool(true))]))
+        #expect(one != Value.Object([("a", .bool(false)), ("b", .null)]))
+        #expect(Set([Value.object(one), .object(other)]).count == 1)
+    }
+
+    /// Past `indexedCount` members lookups go through the key index: it must follow every change.
+    @Test func largeObjectsStayConsistent() {
+        var object = Value.Object()
+        var expected: [String: Int] = [:]
+        for step in 0..<400 {
+            let key = "k\(step * 7 % 53)"
+            if step % 5 == 4 {
+                object[key] = nil
+                expected[key] = nil
+            } else {
+                object[key] = .number(.init(Double(step)))
+                expected[key] = step
+            }
+            #expect(object.count == expected.count)
+        }
+        for index in 0..<60 {
+            let key = "k\(index)"
+            #expect(object[key] == expected[key].map { .number(.init(Double($0))) })
+        }
+        #expect(Set(object.keys) == Set(expected.keys))
+        #expect(object == Value.Object(object.pairs.reversed().map { ($0.key, $0.value) }))
+    }
+
+    @Test func distinctMembersBuildTheSameObject() {
+        let members = (0..<20).map { Value.Object.Member(key: "m\($0)", value: .bool($0 % 2 == 0)) }
+        let built = Value.Object(distinctMembers: members)
+        #expect(built == Value.Object(members.map { ($0.key, $0.value) }))
+        #expect(built["m19"] == .bool(false))
+        #expect(built.orderedMembers == members)
+    }
+}
