@@ -12,7 +12,7 @@ import Testing
         #expect(object.keys == ["b", "c"])
         #expect(object.pairs.map(\.key) == ["b", "c"])
         #expect(object["a"] == nil)
-        #expect(object.storage == ["b": .string("x"), "c": .number(.init(1))])
+        #expect(Dictionary(uniqueKeysWithValues: object.pairs.map { ($0.key, $0.value) }) == ["b": .string("x"), "c": .number(.init(1))])
     }
 
     @Test func equalityAndHashIgnoreOrder() {

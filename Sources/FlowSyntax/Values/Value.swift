@@ -117,11 +117,6 @@ public enum Value: Hashable, Sendable {
         /// The keys in insertion order.
         public var keys: [String] { members.map(\.key) }
 
-        /// The members as a dictionary (built on each use).
-        public var storage: [String: Value] {
-            Dictionary(uniqueKeysWithValues: members.lazy.map { ($0.key, $0.value) })
-        }
-
         /// Makes room for `capacity` members without reallocating.
         @inlinable
         public mutating func reserveCapacity(_ capacity: Int) {
