@@ -53,9 +53,10 @@ enum TemplateReferenceRules {
 
     static func check(_ scalar: YAMLScalar, in file: SourceFile, scope: Scope, into diagnostics: inout [Diagnostic]) {
         let scan = TemplateReferences.scan(scalar.value)
+        let locator = scalar.locator(in: file)
         func span(_ range: Range<Int>) -> SourceSpan {
-            let start = scalar.location(ofOffset: range.lowerBound, in: file)
-            let end = scalar.location(ofOffset: max(range.lowerBound, range.upperBound - 1), in: file)
+            let start = locator.location(ofOffset: range.lowerBound)
+            let end = locator.location(ofOffset: max(range.lowerBound, range.upperBound - 1))
             return SourceSpan(start: start, end: SourceLocation(line: end.line, column: end.column + 1))
         }
         if let error = scan.error {

@@ -47,7 +47,7 @@ public enum YAMLParser {
             while true {
                 var event = yaml_event_t()
                 guard yaml_parser_parse(&parser, &event) == 1 else {
-                    return Outcome(root: nil, problems: builder.problems + [syntaxProblem(parser)])
+                    return Outcome(root: nil, problems: builder.problems + [syntaxProblem(parser, text: text)])
                 }
                 defer { yaml_event_delete(&event) }
                 if event.type == YAML_STREAM_END_EVENT { break }
@@ -59,17 +59,28 @@ public enum YAMLParser {
         }
     }
 
-    private static func syntaxProblem(_ parser: yaml_parser_t) -> YAMLProblem {
+    private static func syntaxProblem(_ parser: yaml_parser_t, text: String) -> YAMLProblem {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
         var message = problem
         if let context = parser.context.map({ String(cString: $0) }) {
             message = "\(problem) \(context)"
         }
-        let mark = parser.problem_mark
-        return YAMLProblem(
-            kind: .syntax, message: message,
-            span: SourceSpan(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
-        )
+        let location: SourceLocation
+        if parser.error == YAML_READER_ERROR {
+            // The reader reports a byte offset, not a mark.
+            location = endLocation(of: String(decoding: text.utf8.prefix(parser.problem_offset), as: UTF8.self))
+        } else {
+            // At the end of a text without a final line break, libyaml counts one line more.
+            let mark = parser.problem_mark
+            location = min(SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1), endLocation(of: text))
+        }
+        return YAMLProblem(kind: .syntax, message: message, span: SourceSpan(line: location.line, column: location.column))
+    }
+
+    /// Where a cursor stands after the last character of `text`.
+    private static func endLocation(of text: String) -> SourceLocation {
+        let lines = SourceFile(path: "", text: text).lines
+        return SourceLocation(line: lines.count, column: (lines.last?.unicodeScalars.count ?? 0) + 1)
     }
 }
 
