@@ -25,7 +25,7 @@ enum ByteMutator {
             let end = min(bytes.count, position + random.index(below: 80))
             bytes.insert(contentsOf: bytes[position..<end], at: random.index(below: bytes.count + 1))
         case 5:
-            let line = "x: " + String(repeating: random.pick(["a", "{{a}}", "é", " ", "(1 + "]), count: 5_000 + random.index(below: 20_000))
+            let line = "x: " + String(repeating: random.pick(["a", "{{a}}", "é", " ", "(1 + "]), count: 1_000 + random.index(below: 8_000))
             bytes.insert(contentsOf: Array(line.utf8), at: position)
         case 6:
             bytes.insert(contentsOf: deepNesting(using: &random), at: position)

@@ -10,7 +10,7 @@ import Testing
 /// runs that case alone and prints the mutated file.
 @Suite struct MutationTests {
     static let firstSeed: UInt64 = 0x5EED_F10C
-    static let caseCount = 3_000
+    static let caseCount = 2_000
 
     /// The demo project's files by path relative to `flows/`.
     static let demo: [String: Data] = {
@@ -23,6 +23,23 @@ import Testing
             files[relative] = FileManager.default.contents(atPath: directory.appendingPathComponent(relative).path)
         }
         return files
+    }()
+
+    /// The files a case loads with a mutated path: it, `flowc.yaml`, and the flows and
+    /// templates that name it or that it names (all files for `flowc.yaml`), which keeps each
+    /// case small while the rules between files still run.
+    static let neighbourhoods: [String: [String: Data]] = {
+        let texts = demo.mapValues { String(decoding: $0, as: UTF8.self) }
+        func id(_ path: String) -> String { path.split(separator: "/").last.map { String($0.prefix { $0 != "." }) } ?? path }
+        func isFlow(_ path: String) -> Bool { path.hasSuffix(".flow.yaml") }
+        var neighbourhoods = ["flowc.yaml": demo]
+        for (path, text) in texts where path != "flowc.yaml" {
+            neighbourhoods[path] = demo.filter { other, _ in
+                other == path || other == "flowc.yaml" || isFlow(other) != isFlow(path)
+                    && (text.contains(id(other)) || texts[other]?.contains(id(path)) == true)
+            }
+        }
+        return neighbourhoods
     }()
 
     @Test func theDemoProjectIsFoundAndClean() {
@@ -52,7 +69,7 @@ import Testing
         for seed in seeds {
             let (path, bytes) = Self.mutatedFile(seed: seed)
             if replay != nil { print("mutated \(path):\n" + String(decoding: bytes, as: UTF8.self)) }
-            var files = Self.demo
+            var files = Self.neighbourhoods[path] ?? Self.demo
             files[path] = Data(bytes)
             MutationCaseReporter.begin("seed \(seed) (\(path))", hangAfter: 60)
             let project = ProjectLoader.load(directory: "flows", bytes: files)

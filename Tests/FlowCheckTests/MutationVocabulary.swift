@@ -15,6 +15,7 @@ enum MutationVocabulary {
         "365d", "366d", "-365d", "-366d", "P", "PT", "1y", "1h1h", "99999999999999999999d", "9223372036854775807s",
         "2562047788015215w", "106751991167300d", "15250284452w", "9223372036854775807ms", "P9999999999999999999D",
         "PT-1H", "1d ", " 1d", "1D", "after 1d",
+        String(repeating: "999999999w", count: 20), "P" + String(repeating: "999999999W", count: 20),
     ]
 
     static let times = ["09:00", "00:00", "23:59", "24:00", "9:05", "9:5", "12:60", "-1:00", "1200", "x", "", "10:00:00", "٠٩:٠٠"]
@@ -98,6 +99,8 @@ enum MutationVocabulary {
         "branch: []", "split: [ { weight: 50, goto: end }, { weight: 49, goto: end } ]", "split: [ { weight: 100 } ]",
         "update: { vip: true, nope: 1, loyalty_tier: { a: b } }", "id: end\nwait: 1h", "id: Bad Id\nsend: welcome",
         "wait: 1h\nsend: welcome", "branch: { if: true }", "send: [welcome]",
+        "wait: { days: 9223372036854775807 }", "wait: " + String(repeating: "999999999w", count: 9),
+        "wait_for: { event: Order Completed, within: " + String(repeating: "999999999w", count: 9) + " }",
     ]
 
     /// Whole triggers to put in place of a flow's trigger.

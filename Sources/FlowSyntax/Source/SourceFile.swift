@@ -18,6 +18,14 @@ public struct SourceFile: Sendable {
         number >= 1 && number <= lines.count ? lines[number - 1] : nil
     }
 
+    /// Whether libyaml counts `scalar` as a line break (alone, or CR as the start of CRLF).
+    public static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}": true
+        default: false
+        }
+    }
+
     /// Splits at line breaks. Every break ends a grapheme cluster (CRLF is one), so the
     /// scalar indices used here are valid `Character` boundaries of `text`.
     private static func split(_ text: String) -> [Substring] {
