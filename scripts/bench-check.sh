@@ -14,7 +14,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 cd "$root"
-swift build -c release --product flowc >&2
+swift build -c release --product flowc > "$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
 flowc="$(swift build -c release --show-bin-path)/flowc"
 
 python3 "$root/scripts/gen_check_project.py" --flows "$flows" -o "$work/project"
