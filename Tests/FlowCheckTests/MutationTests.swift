@@ -83,7 +83,7 @@ import Testing
         }
         if replay == nil {
             // The mutations must reach past the YAML parser into the decoders and the rules.
-            #expect(codesSeen.count >= 30, "codes seen: \(codesSeen.sorted())")
+            #expect(codesSeen.count >= 35, "codes seen: \(codesSeen.sorted())")
         }
     }
 

@@ -53,16 +53,16 @@ public enum ProjectLoader {
     /// Like `load(directory:files:)`, with contents as raw bytes that need not be valid UTF-8.
     public static func load(directory: String, bytes files: [String: Data]) -> Project {
         let directory = trimmed(directory)
-        var contents: [String: Data] = [:]
-        for (relative, data) in files { contents[join(directory, relative)] = data }
+        var byPath: [String: Data] = [:]
+        for (relative, data) in files { byPath[join(directory, relative)] = data }
         let settingsPath = join(directory, "flowc.yaml")
         let templatesPrefix = join(directory, "templates/")
         return decode(
             directory: directory,
-            settingsPath: contents[settingsPath] == nil ? nil : settingsPath,
-            flowPaths: contents.keys.filter { $0.hasSuffix(".flow.yaml") },
-            templatePaths: contents.keys.filter { $0.hasPrefix(templatesPrefix) && $0.hasSuffix(".email.yaml") },
-            contents: { contents[$0] ?? Data() }
+            settingsPath: byPath[settingsPath] == nil ? nil : settingsPath,
+            flowPaths: byPath.keys.filter { $0.hasSuffix(".flow.yaml") },
+            templatePaths: byPath.keys.filter { $0.hasPrefix(templatesPrefix) && $0.hasSuffix(".email.yaml") },
+            contents: { byPath[$0] ?? Data() }
         )
     }
 
