@@ -22,7 +22,7 @@ public enum TimedPath {
         switch step.action {
         case .wait(.duration(let d)): d.value
         case .wait(.until(_, let on)): on == nil ? DurationSyntax.day : DurationSyntax.week
-        case .wait(.calendar(let days, _)): Int64(days.value + 1) * DurationSyntax.day
+        case .wait(.calendar(let days, _)): saturating(Int64(days.value), plus: 1, times: DurationSyntax.day)
         case .wait(.date): 0
         case .waitFor(let waitFor): waitFor.within.value
         default: 0
@@ -49,7 +49,7 @@ public enum TimedPath {
             if expanded {
                 exploring[position] = false
                 let tail = successors.map { memo[$0] ?? 0 }.max() ?? 0
-                memo[position] = stepDuration(graph.steps[position]) + tail
+                memo[position] = saturating(stepDuration(graph.steps[position]), plus: tail)
             } else if !exploring[position] {
                 exploring[position] = true
                 work.append((position, true))
@@ -57,5 +57,13 @@ public enum TimedPath {
             }
         }
         return .bounded(memo[0] ?? 0)
+    }
+
+    /// `(a + b) * factor` for non-negative operands, stopping at `Int64.max`: huge waits
+    /// written in a flow must not trap.
+    private static func saturating(_ a: Int64, plus b: Int64, times factor: Int64 = 1) -> Int64 {
+        let (sum, o1) = a.addingReportingOverflow(b)
+        let (product, o2) = sum.multipliedReportingOverflow(by: factor)
+        return o1 || o2 ? Int64.max : product
     }
 }

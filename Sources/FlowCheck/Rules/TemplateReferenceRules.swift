@@ -18,9 +18,11 @@ enum TemplateReferenceRules {
         for flow in project.flows {
             for name in TemplateUseRules.templateNames(flow) { sendersByTemplate[name.value, default: []].append(flow) }
         }
-        for id in project.templates.keys.sorted() {
-            let template = project.templates[id]!
-            let scope = Scope(schema: schema, triggerProperties: triggerProperties(of: sendersByTemplate[id] ?? project.flows, schema: schema))
+        // A template no flow sends may be sent by any of them; computed once, not per template.
+        let anyTriggerProperties = triggerProperties(of: project.flows, schema: schema)
+        for (id, template) in project.templates.sorted(by: { $0.key < $1.key }) {
+            let properties = sendersByTemplate[id].map { triggerProperties(of: $0, schema: schema) } ?? anyTriggerProperties
+            let scope = Scope(schema: schema, triggerProperties: properties)
             for part in template.mustacheParts {
                 check(part.scalar, in: template.source, scope: scope, into: &diagnostics)
             }
@@ -53,9 +55,10 @@ enum TemplateReferenceRules {
 
     static func check(_ scalar: YAMLScalar, in file: SourceFile, scope: Scope, into diagnostics: inout [Diagnostic]) {
         let scan = TemplateReferences.scan(scalar.value)
+        let locator = scalar.locator(in: file)
         func span(_ range: Range<Int>) -> SourceSpan {
-            let start = scalar.location(ofOffset: range.lowerBound, in: file)
-            let end = scalar.location(ofOffset: max(range.lowerBound, range.upperBound - 1), in: file)
+            let start = locator.location(ofOffset: range.lowerBound)
+            let end = locator.location(ofOffset: max(range.lowerBound, range.upperBound - 1))
             return SourceSpan(start: start, end: SourceLocation(line: end.line, column: end.column + 1))
         }
         if let error = scan.error {
@@ -64,11 +67,19 @@ enum TemplateReferenceRules {
                 message: "template syntax error: \(error.message)",
                 help: "close every `{{#section}}` with `{{/section}}` and every tag with `}}`"))
         }
+        // A name used many times is judged once (suggestions cost an edit distance per candidate).
+        var judged: [[String]: (message: String, help: String)?] = [:]
+        func problem(_ path: [String]) -> (message: String, help: String)? {
+            if let known = judged[path] { return known }
+            let found = Self.problem(path, scope: scope)
+            judged[path] = .some(found)
+            return found
+        }
         var openSections = 0
         for reference in scan.references {
             switch reference.kind {
             case .section, .inverted:
-                if openSections == 0, let problem = problem(reference.path, scope: scope) {
+                if openSections == 0, let problem = problem(reference.path) {
                     report(problem, reference, span(reference.range), file, &diagnostics)
                 }
                 openSections += 1
@@ -77,8 +88,8 @@ enum TemplateReferenceRules {
             case .variable, .unescaped:
                 // Inside a section, names may be relative to the section's value.
                 let path = reference.path
-                guard openSections == 0 || roots.contains(path[0]) else { continue }
-                if let problem = problem(path, scope: scope) {
+                guard openSections == 0 || path.first.map(roots.contains) == true else { continue }
+                if let problem = problem(path) {
                     report(problem, reference, span(reference.range), file, &diagnostics)
                 }
             default:

@@ -14,8 +14,8 @@ enum TemplateUseRules {
     }
 
     static func check(_ context: FlowContext, into diagnostics: inout [Diagnostic]) {
-        let known = context.project.templates.keys.sorted()
         for name in templateNames(context.flow) where context.project.templates[name.value] == nil {
+            let known = context.project.templates.keys.sorted()
             let help = suggestion(for: name.value, among: known).map { "did you mean `\($0)`?" }
                 ?? "create `templates/\(name.value).email.yaml` in the project"
             diagnostics.append(context.diagnostic(

@@ -41,43 +41,82 @@ public enum ProjectLoader {
         return try load(directory: projectDirectory(of: path), flowPaths: [path])
     }
 
-    private static func load(directory: String, flowPaths: [String]) throws -> Project {
-        var project = Project(directory: directory, settings: ProjectSettings(), flows: [], templates: [:], files: [:], diagnostics: [])
+    /// Loads a project held in memory, for tests and tools that have no files on disk.
+    ///
+    /// `files` maps paths relative to `directory` to their contents: flow files (`*.flow.yaml`
+    /// at any depth), `flowc.yaml` and templates (`templates/*.email.yaml`); other paths are
+    /// ignored. Diagnostics name each file as `directory/path`, as the disk loader does.
+    public static func load(directory: String, files: [String: String]) -> Project {
+        load(directory: directory, bytes: files.mapValues { Data($0.utf8) })
+    }
+
+    /// Like `load(directory:files:)`, with contents as raw bytes that need not be valid UTF-8.
+    public static func load(directory: String, bytes files: [String: Data]) -> Project {
+        let directory = trimmed(directory)
+        var byPath: [String: Data] = [:]
+        for (relative, data) in files { byPath[join(directory, relative)] = data }
         let settingsPath = join(directory, "flowc.yaml")
-        if FileManager.default.fileExists(atPath: settingsPath) {
-            if let root = try read(settingsPath, into: &project) {
-                let file = project.files[settingsPath]!
-                let (settings, diagnostics) = SettingsDecoder.decode(root, file: file)
-                project.settings = settings
-                project.diagnostics += diagnostics
+        let templatesPrefix = join(directory, "templates/")
+        return decode(
+            directory: directory,
+            settingsPath: byPath[settingsPath] == nil ? nil : settingsPath,
+            flowPaths: byPath.keys.filter { $0.hasSuffix(".flow.yaml") },
+            templatePaths: byPath.keys.filter { $0.hasPrefix(templatesPrefix) && $0.hasSuffix(".email.yaml") },
+            contents: { byPath[$0] ?? Data() }
+        )
+    }
+
+    private static func load(directory: String, flowPaths: [String]) throws -> Project {
+        let settingsPath = join(directory, "flowc.yaml")
+        let templatesDirectory = join(directory, "templates")
+        let templatePaths = FileManager.default.fileExists(atPath: templatesDirectory)
+            ? try findFiles(in: templatesDirectory, suffix: ".email.yaml") : []
+        return try decode(
+            directory: directory,
+            settingsPath: FileManager.default.fileExists(atPath: settingsPath) ? settingsPath : nil,
+            flowPaths: flowPaths,
+            templatePaths: templatePaths,
+            contents: { path in
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw ProjectLoadError(description: "cannot read \(path)")
+                }
+                return data
             }
+        )
+    }
+
+    /// Parses and decodes the files of a project, whatever holds them: the one code path
+    /// behind every entry point. `contents` returns the bytes of a path or throws an I/O error.
+    private static func decode(
+        directory: String, settingsPath: String?, flowPaths: [String], templatePaths: [String],
+        contents: (String) throws -> Data
+    ) rethrows -> Project {
+        var project = Project(directory: directory, settings: ProjectSettings(), flows: [], templates: [:], files: [:], diagnostics: [])
+        if let settingsPath, let source = read(settingsPath, try contents(settingsPath), into: &project) {
+            let (settings, diagnostics) = SettingsDecoder.decode(source.root, file: source.file)
+            project.settings = settings
+            project.diagnostics += diagnostics
         }
         for path in flowPaths.sorted() {
-            guard let root = try read(path, into: &project) else { continue }
-            let (flow, diagnostics) = FlowDecoder.decode(root, file: project.files[path]!)
+            guard let source = read(path, try contents(path), into: &project) else { continue }
+            let (flow, diagnostics) = FlowDecoder.decode(source.root, file: source.file)
             project.diagnostics += diagnostics
             if let flow { project.flows.append(flow) }
         }
-        let templatesDirectory = join(directory, "templates")
-        if FileManager.default.fileExists(atPath: templatesDirectory) {
-            for path in try findFiles(in: templatesDirectory, suffix: ".email.yaml").sorted() {
-                let name = String(path.split(separator: "/").last!)
-                let id = String(name.dropLast(".email.yaml".count))
-                guard let root = try read(path, into: &project) else { continue }
-                let (template, diagnostics) = TemplateDecoder.decode(root, id: id, file: project.files[path]!)
-                project.diagnostics += diagnostics
-                if let template { project.templates[id] = template }
-            }
+        for path in templatePaths.sorted() {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            let id = String(name.dropLast(".email.yaml".count))
+            guard let source = read(path, try contents(path), into: &project) else { continue }
+            let (template, diagnostics) = TemplateDecoder.decode(source.root, id: id, file: source.file)
+            project.diagnostics += diagnostics
+            if let template { project.templates[id] = template }
         }
         return project
     }
 
-    /// Reads and parses one YAML file; a YAML problem becomes a diagnostic and yields nil.
-    /// `.some(nil)` is an empty document.
-    private static func read(_ path: String, into project: inout Project) throws -> YAMLNode?? {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ProjectLoadError(description: "cannot read \(path)")
-        }
+    /// Parses one YAML file and records it in `project.files`; a YAML problem becomes a
+    /// diagnostic and yields nil. A nil root is an empty document.
+    private static func read(_ path: String, _ data: Data, into project: inout Project) -> (root: YAMLNode?, file: SourceFile)? {
         guard let text = String(validating: data, as: UTF8.self) else {
             project.diagnostics.append(Diagnostic(
                 file: path, span: SourceSpan(line: 1, column: 1), severity: .error, code: "FC001",
@@ -92,7 +131,7 @@ public enum ProjectLoader {
             project.diagnostics += outcome.problems.map { $0.diagnostic(file: path) }
             return nil
         }
-        return .some(outcome.root)
+        return (outcome.root, file)
     }
 
     /// The nearest ancestor directory of `file` holding `flowc.yaml`, else the file's directory.

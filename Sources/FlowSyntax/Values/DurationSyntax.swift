@@ -56,7 +56,8 @@ public enum DurationSyntax {
                 guard !o1, !o2, next < 1_000_000_000 else { return nil }
                 number = next
             } else if let size = unitSize(byte), let n = number {
-                total += n * size
+                guard let sum = adding(n, times: size, to: total) else { return nil }
+                total = sum
                 number = nil
             } else {
                 return nil
@@ -90,11 +91,19 @@ public enum DurationSyntax {
                 case (UInt8(ascii: "S"), true): size = second
                 default: return nil
                 }
-                total += n * size
+                guard let sum = adding(n, times: size, to: total) else { return nil }
+                total = sum
                 number = nil
                 sawComponent = true
             }
         }
         return sawComponent && number == nil ? total : nil
+    }
+
+    /// `total + n * size`, or nil when that does not fit in 64 bits (many large components).
+    private static func adding(_ n: Int64, times size: Int64, to total: Int64) -> Int64? {
+        let (product, o1) = n.multipliedReportingOverflow(by: size)
+        let (sum, o2) = total.addingReportingOverflow(product)
+        return o1 || o2 ? nil : sum
     }
 }

@@ -49,37 +49,14 @@ public struct YAMLScalar: Sendable {
 
     /// Where the character at `offset` (in Unicode scalars) of `value` stands in the source,
     /// for scalars whose value maps one-to-one onto a single source line or a literal block.
+    /// To map many offsets of one scalar, make one `locator(in:)` and ask it.
     public func location(ofOffset offset: Int, in source: SourceFile) -> SourceLocation {
-        switch style {
-        case .plain, .singleQuoted, .doubleQuoted:
-            guard span.start.line == span.end.line || !value.contains("\n") else { return span.start }
-            let quote = style == .plain ? 0 : 1
-            return SourceLocation(line: span.start.line, column: span.start.column + quote + offset)
-        case .literal, .folded:
-            return blockLocation(ofOffset: offset, in: source)
-        }
+        locator(in: source).location(ofOffset: offset)
     }
 
-    private func blockLocation(ofOffset offset: Int, in source: SourceFile) -> SourceLocation {
-        var valueLine = 0
-        var column = 0
-        for (index, scalar) in value.unicodeScalars.enumerated() {
-            if index == offset { break }
-            if scalar == "\n" { valueLine += 1; column = 0 } else { column += 1 }
-        }
-        // The content starts on the line after the `|` or `>` header; its indentation is
-        // that of the first non-blank content line. Literal blocks keep lines one-to-one;
-        // folded blocks are approximated the same way.
-        var indent = 0
-        var probe = span.start.line + 1
-        while let text = source.line(probe) {
-            if !text.allSatisfy({ $0 == " " }) {
-                indent = text.prefix { $0 == " " }.count
-                break
-            }
-            probe += 1
-        }
-        return SourceLocation(line: span.start.line + 1 + valueLine, column: indent + column + 1)
+    /// Maps offsets of `value` onto `source` in logarithmic time each, after one pass over the value.
+    public func locator(in source: SourceFile) -> YAMLScalarLocator {
+        YAMLScalarLocator(self, in: source)
     }
 }
 

@@ -35,7 +35,11 @@ public enum YAMLParser {
 
     /// Reads `text`; when `problems` is not empty the document must not be used.
     public static func parse(_ text: String) -> Outcome {
-        var builder = Builder()
+        // At the end of a text without a final line break, libyaml counts one line more;
+        // positions there are moved back to the end of the last line.
+        let endsWithLineBreak = text.unicodeScalars.last.map(SourceFile.isLineBreak) ?? true
+        let end = endsWithLineBreak ? nil : endLocation(of: text)
+        var builder = Builder(end: end)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             return Outcome(root: nil, problems: [YAMLProblem(kind: .syntax, message: "could not start the YAML parser", span: SourceSpan(line: 1, column: 1))])
@@ -47,7 +51,7 @@ public enum YAMLParser {
             while true {
                 var event = yaml_event_t()
                 guard yaml_parser_parse(&parser, &event) == 1 else {
-                    return Outcome(root: nil, problems: builder.problems + [syntaxProblem(parser)])
+                    return Outcome(root: nil, problems: builder.problems + [syntaxProblem(parser, text: text, end: end)])
                 }
                 defer { yaml_event_delete(&event) }
                 if event.type == YAML_STREAM_END_EVENT { break }
@@ -59,17 +63,33 @@ public enum YAMLParser {
         }
     }
 
-    private static func syntaxProblem(_ parser: yaml_parser_t) -> YAMLProblem {
+    private static func syntaxProblem(_ parser: yaml_parser_t, text: String, end: SourceLocation?) -> YAMLProblem {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
         var message = problem
         if let context = parser.context.map({ String(cString: $0) }) {
             message = "\(problem) \(context)"
         }
-        let mark = parser.problem_mark
-        return YAMLProblem(
-            kind: .syntax, message: message,
-            span: SourceSpan(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
-        )
+        let location: SourceLocation
+        if parser.error == YAML_READER_ERROR {
+            // The reader reports a byte offset, not a mark.
+            location = endLocation(of: String(decoding: text.utf8.prefix(parser.problem_offset), as: UTF8.self))
+        } else {
+            location = clamped(parser.problem_mark, to: end)
+        }
+        return YAMLProblem(kind: .syntax, message: message, span: SourceSpan(line: location.line, column: location.column))
+    }
+
+    /// The 1-based position of `mark`, no later than `end`.
+    fileprivate static func clamped(_ mark: yaml_mark_t, to end: SourceLocation?) -> SourceLocation {
+        let location = SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        guard let end, end < location else { return location }
+        return end
+    }
+
+    /// Where a cursor stands after the last character of `text`.
+    private static func endLocation(of text: String) -> SourceLocation {
+        let lines = SourceFile(path: "", text: text).lines
+        return SourceLocation(line: lines.count, column: (lines.last?.unicodeScalars.count ?? 0) + 1)
     }
 }
 
@@ -80,10 +100,16 @@ private struct Builder {
         case sequence(start: SourceLocation, items: [YAMLNode])
     }
 
+    /// The end of a text without a final line break, which no position may pass.
+    let end: SourceLocation?
     var root: YAMLNode?
     var problems: [YAMLProblem] = []
     private var stack: [Frame] = []
     private var documents = 0
+
+    init(end: SourceLocation?) {
+        self.end = end
+    }
 
     mutating func handle(_ event: yaml_event_t) -> YAMLProblem? {
         let start = location(event.start_mark)
@@ -167,7 +193,7 @@ private struct Builder {
     }
 
     private func location(_ mark: yaml_mark_t) -> SourceLocation {
-        SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        YAMLParser.clamped(mark, to: end)
     }
 
     private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int) -> String {
