@@ -31,10 +31,5 @@ public struct SourceSpan: Hashable, Sendable, CustomStringConvertible {
         end = SourceLocation(line: line, column: column + max(length, 0))
     }
 
-    /// The span from the start of `self` to the end of `other`.
-    public func through(_ other: SourceSpan) -> SourceSpan {
-        SourceSpan(start: min(start, other.start), end: max(end, other.end))
-    }
-
     public var description: String { "\(start)-\(end)" }
 }
