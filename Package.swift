@@ -7,6 +7,7 @@
 //   checked AST → executable graph     FlowIR
 //   event log → replay → run records   FlowRuntime
 //   records → MIME → transport         FlowMail
+//   records + feedback → metrics       FlowReport
 //   command line                       flowc
 import PackageDescription
 
@@ -45,11 +46,13 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // Run records and mail feedback → metrics, A/B statistics, reports and flow diagrams.
+        .target(name: "FlowReport", dependencies: ["FlowSyntax", "FlowCheck", "FlowIR", "FlowRuntime"]),
         // The command line: argument parsing and subcommands only.
         .executableTarget(
             name: "flowc",
             dependencies: [
-                "FlowSyntax", "FlowCheck", "FlowIR", "FlowRuntime", "FlowMail",
+                "FlowSyntax", "FlowCheck", "FlowIR", "FlowRuntime", "FlowMail", "FlowReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // grammar/flow.schema.json, embedded for `flowc schema`.
@@ -60,6 +63,7 @@ let package = Package(
         .testTarget(name: "FlowIRTests", dependencies: ["FlowIR", "FlowCheck", "FlowSyntax"]),
         .testTarget(name: "FlowRuntimeTests", dependencies: ["FlowRuntime", "FlowIR", "FlowCheck", "FlowSyntax"]),
         .testTarget(name: "FlowMailTests", dependencies: ["FlowMail", "FlowRuntime", "FlowSyntax"]),
+        .testTarget(name: "FlowReportTests", dependencies: ["FlowReport", "FlowRuntime", "FlowSyntax"]),
         .testTarget(name: "flowcTests", dependencies: ["flowc", "FlowCheck"]),
     ]
 )

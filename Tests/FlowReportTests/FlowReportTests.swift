@@ -1,0 +1,1 @@
+// Tests for FlowReport arrive with its first stage.
