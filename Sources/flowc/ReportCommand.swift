@@ -1,0 +1,103 @@
+import ArgumentParser
+import FlowCheck
+import FlowIR
+import FlowReport
+import FlowRuntime
+import FlowSyntax
+import Foundation
+
+/// `flowc report [PATH] --events FILE [--until T] [--attribution 5d] [--revenue PATH]
+///              [--format text|json] [-o FILE]`
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Replay an event log and report per-flow, per-step and A/B metrics.",
+        discussion: """
+        Mail feedback events count for the message their properties.email_id names. A goal event \
+        counts for the contact's latest message, from a flow with that goal, sent before it within \
+        the attribution window (last touch).
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "The flows directory or a *.flow.yaml file (default: ./flows).")
+    var path = "flows"
+
+    @Option(help: "The event log (JSON Lines), or - for standard input.")
+    var events: String
+
+    @Option(help: "Run the clock on to this RFC 3339 time (default: the last event's time).")
+    var until: String?
+
+    @Option(help: "The last-touch attribution window, a duration such as 5d or 12h.")
+    var attribution = "5d"
+
+    @Option(help: "The goal event property holding revenue, e.g. properties.amount (default: revenue, else total, else value).")
+    var revenue: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(name: .short, help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Flag(help: "Sort the log by timestamp first instead of refusing out-of-order lines.")
+    var sort = false
+
+    @Flag(help: "Skip malformed lines instead of stopping.")
+    var skipInvalid = false
+
+    func validate() throws {
+        if let until, RFC3339.parse(until) == nil {
+            throw ValidationError("--until takes an RFC 3339 time such as 2026-06-01T00:00:00Z")
+        }
+        guard let window = DurationSyntax.parse(attribution), window > 0 else {
+            throw ValidationError("--attribution takes a positive duration such as 5d or 12h, not `\(attribution)`")
+        }
+        if let revenue, ReportOptions.revenuePath(revenue) == nil {
+            throw ValidationError("--revenue takes a property path such as properties.amount, not `\(revenue)`")
+        }
+    }
+
+    func run() throws {
+        let project = try loadProject(path)
+        let diagnostics = Checker.check(project)
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            printError(TextRenderer(sources: project.files).render(diagnostics.sorted(by: Diagnostic.ordered)))
+            printError("error: the project has errors; fix them before reporting (see `flowc check \(path)`)")
+            throw ExitCode(1)
+        }
+        let compiled = IRCompiler.compile(project)
+        let options = ReportOptions(
+            attributionWindow: DurationSyntax.parse(attribution) ?? ReportOptions.defaultAttributionWindow,
+            revenuePath: revenue.flatMap(ReportOptions.revenuePath))
+        let builder = ReportBuilder(project: compiled, options: options)
+        let replayer = Replayer(project: compiled, sink: builder)
+        do {
+            let reader = try EventLogReader(path: events, options: EventLogOptions(sort: sort, skipInvalid: skipInvalid))
+            while let event = try reader.next() {
+                replayer.process(event)
+                builder.observe(event)
+            }
+        } catch {
+            printError(error.description)
+            throw ExitCode(error.line == nil ? 2 : 1)
+        }
+        replayer.finish(until: until.flatMap(RFC3339.parse))
+        let report = builder.build()
+        let text = (format == .json ? ReportJSON.render(report) : ReportText.render(report)) + "\n"
+        guard let output else {
+            print(text, terminator: "")
+            return
+        }
+        do {
+            try text.write(toFile: output, atomically: true, encoding: .utf8)
+        } catch {
+            printError("error: cannot write the report to \(output): \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+    }
+}
