@@ -10,6 +10,11 @@ extension FlowDiagram {
     /// The node id of the step at `position` in `steps` (`step1` for the first step).
     public static func stepID(_ position: Int) -> String { "step\(position + 1)" }
 
+    /// Builds the diagram of `flow`.
+    public init(flow: Flow) {
+        self.init(flow: flow, graph: StepGraph(steps: flow.steps))
+    }
+
     /// Builds the diagram of `flow`, whose steps `graph` holds. Jumps to unknown steps are
     /// left out (the checker reports them).
     public init(flow: Flow, graph: StepGraph) {
