@@ -24,6 +24,13 @@ public struct FlowDiagram: Sendable, Equatable {
         public var lines: [String]
         /// Position in the flow's `steps`, nil for the start and finish nodes.
         public var stepIndex: Int?
+
+        public init(id: String, kind: NodeKind, lines: [String], stepIndex: Int? = nil) {
+            self.id = id
+            self.kind = kind
+            self.lines = lines
+            self.stepIndex = stepIndex
+        }
     }
 
     /// How an edge is drawn: `solid` for a taken path, `dashed` for a fallback
@@ -38,6 +45,13 @@ public struct FlowDiagram: Sendable, Equatable {
         /// Plain text, escaped by the renderers.
         public var label: String?
         public var style: EdgeStyle
+
+        public init(from: String, to: String, label: String? = nil, style: EdgeStyle = .solid) {
+            self.from = from
+            self.to = to
+            self.label = label
+            self.style = style
+        }
     }
 
     public var nodes: [Node]

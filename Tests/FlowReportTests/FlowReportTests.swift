@@ -1,1 +1,0 @@
-// Tests for FlowReport arrive with its first stage.
