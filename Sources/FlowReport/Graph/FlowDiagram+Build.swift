@@ -21,7 +21,7 @@ extension FlowDiagram {
         var nodes = [Node(id: Self.startID, kind: .start, lines: DiagramText.startLines(of: flow))]
         var edges: [Edge] = []
         if !flow.steps.isEmpty {
-            edges.append(Edge(from: Self.startID, to: Self.stepID(0), label: nil, style: .solid))
+            edges.append(Edge(from: Self.startID, to: Self.stepID(0)))
         }
         for step in flow.steps {
             nodes.append(Node(
@@ -52,18 +52,20 @@ extension FlowDiagram {
         let from = stepID(step.index)
         let next = step.index + 1 < graph.steps.count ? stepID(step.index + 1) : finishID
         func edge(_ jump: JumpTarget?, label: String? = nil, style: EdgeStyle = .solid) -> Edge? {
-            guard let jump else { return Edge(from: from, to: next, label: label, style: style) }
-            switch graph.resolve(jump) {
-            case .step(let position): return Edge(from: from, to: stepID(position), label: label, style: style)
-            case .end: return Edge(from: from, to: finishID, label: label, style: style)
-            case nil: return nil
+            let to: String
+            switch jump.map(graph.resolve) {
+            case nil: to = next
+            case .step(let position)?: to = stepID(position)
+            case .end?: to = finishID
+            case nil?: return nil
             }
+            return Edge(from: from, to: to, label: label, style: style)
         }
         switch step.action {
         case .wait, .send, .update:
-            return [Edge(from: from, to: next, label: nil, style: .solid)]
+            return [Edge(from: from, to: next)]
         case .end:
-            return [Edge(from: from, to: finishID, label: nil, style: .solid)]
+            return [Edge(from: from, to: finishID)]
         case .goto(let target):
             return [edge(target)].compactMap { $0 }
         case .waitFor(let waitFor):
