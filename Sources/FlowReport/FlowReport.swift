@@ -1,1 +1,0 @@
-// FlowReport: run records and mail feedback → metrics, A/B statistics, reports and diagrams.
