@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what flowc needs to build and test on a fresh Debian machine, when it is missing:
-# libyaml-dev (the YAML parser flowc links), tzdata (time zones), python3 with pytest, jsonschema
-# and PyYAML (schema and MIME tests).
+# libyaml-dev (the YAML parser flowc links), tzdata (time zones), graphviz (`flowc graph` tests
+# render DOT), python3 with pytest, jsonschema and PyYAML (schema and MIME tests).
 set -euo pipefail
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -9,6 +9,7 @@ need=()
 pkg-config --exists yaml-0.1 2>/dev/null || need+=(libyaml-dev pkg-config)
 [ -e /usr/share/zoneinfo/Europe/Berlin ] || need+=(tzdata)
 command -v python3 >/dev/null || need+=(python3 python3-pip)
+command -v dot >/dev/null || need+=(graphviz)
 if [ ${#need[@]} -gt 0 ]; then
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${need[@]}" >/dev/null
