@@ -19,8 +19,13 @@ struct PlainHeaderTemplate: Sendable {
     /// unescaped or `.`-relative names, transforms, line breaks, `unsubscribe_url`...).
     init?(_ source: String) {
         guard !source.contains(where: \.isNewline), !source.contains("unsubscribe_url") else { return nil }
-        var scanner = TagScanner(Array(source))
         var parts: [Part] = []
+        // swift-mustache drops the blanks that start a line when nothing else follows them.
+        guard !source.allSatisfy(Self.isBlank) else {
+            self.parts = parts
+            return
+        }
+        var scanner = TagScanner(Array(source))
         while let (text, tag) = scanner.next() {
             if !text.isEmpty { parts.append(.text(text)) }
             guard let tag else { break }
