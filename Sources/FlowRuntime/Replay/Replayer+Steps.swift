@@ -111,8 +111,7 @@ extension Replayer {
                 return false
             }
         }
-        let zone = zone(of: contact)
-        if let window = flow.window, !zone.isOpen(window, at: now) {
+        if let window = flow.window, case let zone = zone(of: contact), !zone.isOpen(window, at: now) {
             let opening = zone.nextOpening(window, atOrAfter: now) ?? now
             summary.postponed += 1
             schedule(instance, at: opening, .sendAgain)

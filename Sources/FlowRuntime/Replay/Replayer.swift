@@ -106,7 +106,9 @@ public final class Replayer {
         let candidate = TriggerEvent(name: name, timestamp: event.timestamp, properties: event.properties)
 
         // 2. Goals, exits and waiting `wait_for`s of running instances, by flow then entry order.
-        if !contact.instances.isEmpty {
+        if contact.instances.count == 1 {
+            observe(candidate, by: contact.instances[0])
+        } else if !contact.instances.isEmpty {
             let running = contact.instances.sorted { ($0.flow, $0.order) < ($1.flow, $1.order) }
             for instance in running where instance.isActive {
                 observe(candidate, by: instance)
