@@ -83,7 +83,10 @@ public final class Replayer {
     }
 
     func zone(of contact: ContactState) -> Zone {
-        zones.zone(forTrait: contact.timezone, fallback: projectZone)
+        if let zone = contact.zone { return zone }
+        let zone = zones.zone(forTrait: contact.timezone, fallback: projectZone)
+        contact.zone = zone
+        return zone
     }
 
     // MARK: Events
@@ -156,18 +159,18 @@ public final class Replayer {
 
     /// Goal, exit, then a waiting `wait_for` of one running instance.
     private func observe(_ event: TriggerEvent, by instance: Instance) {
-        let flow = project.flows[instance.flow]
+        let flowIndex = instance.flow
         scope = Scope(contact: instance.contact, instance: instance, event: event, trigger: instance.trigger)
-        if let goal = flow.goal, goal.event == event.name, goal.where?.holds(in: self) ?? true {
+        if let goal = project.flows[flowIndex].goal, goal.event == event.name, goal.where?.holds(in: self) ?? true {
             end(instance, .converted)
             return
         }
-        for exit in flow.exits where exit.event == event.name && (exit.where?.holds(in: self) ?? true) {
+        for exit in project.flows[flowIndex].exits where exit.event == event.name && (exit.where?.holds(in: self) ?? true) {
             end(instance, .exited)
             return
         }
         guard let since = instance.waitingSince, since < eventSequence,
-              case .waitFor(let waitFor) = flow.steps[instance.position].action, waitFor.event == event.name,
+              case .waitFor(let waitFor) = project.flows[flowIndex].steps[instance.position].action, waitFor.event == event.name,
               waitFor.where?.holds(in: self) ?? true
         else { return }
         instance.waitingSince = nil

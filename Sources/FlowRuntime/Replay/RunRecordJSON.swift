@@ -34,7 +34,7 @@ extension RunRecord {
             out.appendField("key", end.key)
             out.appendField("reason", end.reason.rawValue)
         }
-        out.append(contentsOf: "}\n".utf8)
+        out.append("}\n" as StaticString)
     }
 }
 
@@ -42,19 +42,19 @@ extension RunRecord {
 private extension [UInt8] {
     /// `{"kind":"<kind>","time":"<time>"`
     mutating func beginRecord(kind: StaticString, time: Int64, times: inout RecordTimeFormatter) {
-        append(contentsOf: #"{"kind":""#.utf8)
+        append(#"{"kind":""# as StaticString)
         append(kind)
-        append(contentsOf: #"","time":""#.utf8)
+        append(#"","time":""# as StaticString)
         times.append(time, to: &self)
         append(UInt8(ascii: "\""))
     }
 
     /// `,"<key>":<value or null>`
     mutating func appendField(_ key: StaticString, _ value: String?) {
-        append(contentsOf: #",""#.utf8)
+        append(#",""# as StaticString)
         append(key)
-        append(contentsOf: #"":"#.utf8)
-        if let value { JSONBytes.appendQuoted(value, to: &self) } else { append(contentsOf: "null".utf8) }
+        append(#"":"# as StaticString)
+        if let value { JSONBytes.appendQuoted(value, to: &self) } else { append("null" as StaticString) }
     }
 
     mutating func append(_ text: StaticString) {
@@ -96,7 +96,7 @@ enum JSONBytes {
         case 0x0C: out.append(UInt8(ascii: "f"))
         default:
             let digits = "0123456789abcdef".utf8
-            out.append(contentsOf: "u00".utf8)
+            out.append("u00" as StaticString)
             out.append(digits[digits.index(digits.startIndex, offsetBy: Int(byte >> 4))])
             out.append(digits[digits.index(digits.startIndex, offsetBy: Int(byte & 0x0F))])
         }
