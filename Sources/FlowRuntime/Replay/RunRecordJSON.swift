@@ -7,32 +7,32 @@ extension RunRecord {
     public func appendJSONLine(to out: inout [UInt8], subject: String? = nil, times: inout RecordTimeFormatter) {
         switch self {
         case .send(let send):
-            out.beginRecord(kind: "send", time: send.time, times: &times)
-            out.appendField("flow", send.flow)
-            out.appendField("step", send.step)
-            out.appendField("contact", send.contact)
-            out.appendField("to", send.to)
-            out.appendField("subject", subject ?? "")
-            out.appendField("template", send.template)
-            out.appendField("variant", send.variant)
-            out.appendField("id", send.id)
+            out.beginRecord(#"{"kind":"send","time":""#, time: send.time, times: &times)
+            out.appendField(#","flow":"#, send.flow)
+            out.appendField(#","step":"#, send.step)
+            out.appendField(#","contact":"#, send.contact)
+            out.appendField(#","to":"#, send.to)
+            out.appendField(#","subject":"#, subject ?? "")
+            out.appendField(#","template":"#, send.template)
+            out.appendField(#","variant":"#, send.variant)
+            out.appendField(#","id":"#, send.id)
         case .skip(let skip):
-            out.beginRecord(kind: "skip", time: skip.time, times: &times)
-            out.appendField("flow", skip.flow)
-            out.appendField("step", skip.step)
-            out.appendField("contact", skip.contact)
-            out.appendField("reason", skip.reason)
+            out.beginRecord(#"{"kind":"skip","time":""#, time: skip.time, times: &times)
+            out.appendField(#","flow":"#, skip.flow)
+            out.appendField(#","step":"#, skip.step)
+            out.appendField(#","contact":"#, skip.contact)
+            out.appendField(#","reason":"#, skip.reason)
         case .enter(let enter):
-            out.beginRecord(kind: "enter", time: enter.time, times: &times)
-            out.appendField("flow", enter.flow)
-            out.appendField("contact", enter.contact)
-            out.appendField("key", enter.key)
+            out.beginRecord(#"{"kind":"enter","time":""#, time: enter.time, times: &times)
+            out.appendField(#","flow":"#, enter.flow)
+            out.appendField(#","contact":"#, enter.contact)
+            out.appendField(#","key":"#, enter.key)
         case .end(let end):
-            out.beginRecord(kind: "end", time: end.time, times: &times)
-            out.appendField("flow", end.flow)
-            out.appendField("contact", end.contact)
-            out.appendField("key", end.key)
-            out.appendField("reason", end.reason.rawValue)
+            out.beginRecord(#"{"kind":"end","time":""#, time: end.time, times: &times)
+            out.appendField(#","flow":"#, end.flow)
+            out.appendField(#","contact":"#, end.contact)
+            out.appendField(#","key":"#, end.key)
+            out.appendField(#","reason":"#, end.reason.rawValue)
         }
         out.append("}\n" as StaticString)
     }
@@ -40,20 +40,16 @@ extension RunRecord {
 
 /// Writing the members of one JSON object straight into a byte buffer.
 private extension [UInt8] {
-    /// `{"kind":"<kind>","time":"<time>"`
-    mutating func beginRecord(kind: StaticString, time: Int64, times: inout RecordTimeFormatter) {
-        append(#"{"kind":""# as StaticString)
-        append(kind)
-        append(#"","time":""# as StaticString)
+    /// `start` (`{"kind":"<kind>","time":"`), the time, and the closing quote.
+    mutating func beginRecord(_ start: StaticString, time: Int64, times: inout RecordTimeFormatter) {
+        append(start)
         times.append(time, to: &self)
         append(UInt8(ascii: "\""))
     }
 
-    /// `,"<key>":<value or null>`
+    /// `key` (`,"<name>":`), then the value as a JSON string or `null`.
     mutating func appendField(_ key: StaticString, _ value: String?) {
-        append(#",""# as StaticString)
         append(key)
-        append(#"":"# as StaticString)
         if let value { JSONBytes.appendQuoted(value, to: &self) } else { append("null" as StaticString) }
     }
 
