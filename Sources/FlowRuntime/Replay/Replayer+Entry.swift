@@ -4,9 +4,9 @@ import FlowSyntax
 /// Entry checks (spec 2.2): key → reentry → active → audience → restart → start.
 extension Replayer {
     func enter(_ flowIndex: Int, contact: ContactState, trigger: TriggerEvent) {
-        scope = Scope(contact: contact, instance: nil, event: trigger, trigger: trigger)
         var key: String?
         if let keyExpression = project.flows[flowIndex].entryKey {
+            scope = Scope(contact: contact, instance: nil, event: trigger, trigger: trigger)
             guard let text = Self.keyText(keyExpression.evaluate(in: self)) else {
                 skip(flowIndex, step: nil, contact: contact, reason: "no_key")
                 return

@@ -160,22 +160,29 @@ public final class Replayer {
     /// Goal, exit, then a waiting `wait_for` of one running instance.
     private func observe(_ event: TriggerEvent, by instance: Instance) {
         let flowIndex = instance.flow
-        scope = Scope(contact: instance.contact, instance: instance, event: event, trigger: instance.trigger)
-        if let goal = project.flows[flowIndex].goal, goal.event == event.name, goal.where?.holds(in: self) ?? true {
+        if let goal = project.flows[flowIndex].goal, goal.event == event.name, holds(goal.where, for: instance, seeing: event) {
             end(instance, .converted)
             return
         }
-        for exit in project.flows[flowIndex].exits where exit.event == event.name && (exit.where?.holds(in: self) ?? true) {
+        for exit in project.flows[flowIndex].exits where exit.event == event.name && holds(exit.where, for: instance, seeing: event) {
             end(instance, .exited)
             return
         }
         guard let since = instance.waitingSince, since < eventSequence,
               case .waitFor(let waitFor) = project.flows[flowIndex].steps[instance.position].action, waitFor.event == event.name,
-              waitFor.where?.holds(in: self) ?? true
+              holds(waitFor.where, for: instance, seeing: event)
         else { return }
         instance.waitingSince = nil
         instance.generation &+= 1
         run(instance, from: waitFor.then)
+    }
+
+    /// Whether `condition` (true when there is none) holds for a running instance seeing `event`.
+    /// The scope is set only when there is something to evaluate.
+    private func holds(_ condition: CompiledExpression?, for instance: Instance, seeing event: TriggerEvent) -> Bool {
+        guard let condition else { return true }
+        scope = Scope(contact: instance.contact, instance: instance, event: event, trigger: instance.trigger)
+        return condition.holds(in: self)
     }
 
     private func holds(_ condition: CompiledExpression?, contact: ContactState, event: TriggerEvent) -> Bool {
