@@ -135,7 +135,7 @@ extension Replayer {
         let id = MessageID.make(flow: flowID, contact: contact.id, key: instance.key ?? "", entry: instance.entry,
                                 step: step, visit: Int(instance.visits[position]))
         if marketing { contact.marketingSends.append(now) }
-        instance.sent[position] = SentMessage(id: id)
+        instance.sent.record(SentMessage(id: id), at: position)
         summary.sends += 1
         emit(.send(PlannedSend(
             id: id, time: now, flow: flowID, step: step, template: option.template,

@@ -148,8 +148,8 @@ public final class Replayer {
         case "Email Opened", "Email Link Clicked":
             guard case .string(let id) = properties["email_id"] else { return }
             for instance in contact.instances {
-                for (position, message) in instance.sent where message.id == id {
-                    if name == "Email Opened" { instance.sent[position]?.opened = true } else { instance.sent[position]?.clicked = true }
+                instance.sent.update(id: id) { message in
+                    if name == "Email Opened" { message.opened = true } else { message.clicked = true }
                 }
             }
         default:
