@@ -92,10 +92,11 @@ public final class Replayer {
     // MARK: Events
 
     private func identify(_ contact: ContactState, traits: Value.Object) {
-        for (name, value) in traits.pairs {
+        let pairs = traits.pairs
+        for (name, value) in pairs {
             contact.traits[name] = value.isNull ? nil : value
         }
-        for (name, _) in traits.pairs {
+        for (name, _) in pairs {
             for flow in project.dateTriggers[name] ?? [] { armDateTrigger(contact, flow: flow) }
         }
     }
