@@ -12,6 +12,7 @@ final class RunOutput: RunRecordSink {
     /// The first message that could not be rendered.
     private(set) var failure: String?
     private var buffer: [UInt8] = []
+    private var times = RecordTimeFormatter()
 
     init(renderer: TemplateRenderer, json: Bool, keepPlan: Bool) {
         self.renderer = renderer
@@ -33,8 +34,7 @@ final class RunOutput: RunRecordSink {
             }
         }
         guard json else { return }
-        buffer.append(contentsOf: record.jsonLine(subject: subject).utf8)
-        buffer.append(UInt8(ascii: "\n"))
+        record.appendJSONLine(to: &buffer, subject: subject, times: &times)
         if buffer.count >= 1 << 16 { flush() }
     }
 

@@ -13,6 +13,8 @@ struct CompiledText: Sendable {
     private let template: MustacheTemplate
     /// Whether the text refers to `unsubscribe_url` (so callers can skip rendering the link).
     let mentionsUnsubscribeURL: Bool
+    /// The same text as a plain header template, when it is one (plain-text texts only).
+    let plainHeader: PlainHeaderTemplate?
 
     /// Compiles `source`; `place` names it in the error ("template `cart` field `subject`").
     init(_ source: String, escaping: Escaping, place: @autoclosure () -> String) throws(MailError) {
@@ -20,6 +22,7 @@ struct CompiledText: Sendable {
         // standalone tag, so the user's first line keeps its standalone-tag handling.
         let prefix = escaping == .none ? "{{% CONTENT_TYPE: TEXT}}\n" : ""
         mentionsUnsubscribeURL = source.contains("unsubscribe_url")
+        plainHeader = escaping == .none ? PlainHeaderTemplate(source) : nil
         do {
             template = try MustacheTemplate(string: prefix + source)
         } catch {

@@ -70,10 +70,12 @@ public final class TemplateRenderer: @unchecked Sendable {
     }
 
     /// Renders only the subject of `send`'s email (for run records), the same way `render` does.
-    /// The unsubscribe link is rendered only when the subject uses it.
+    /// A plain subject (see `PlainHeaderTemplate`) is rendered without swift-mustache; the
+    /// unsubscribe link is rendered only when the subject uses it.
     public func renderSubject(_ send: PlannedSend) throws(MailError) -> String {
         let template = try compiled(send)
         let subject = try subjectTemplate(send, template)
+        if let text = subject.plainHeader?.render(send) { return TextFilters.headerLine(text) }
         let url = subject.mentionsUnsubscribeURL ? unsubscribeLink(send) : nil
         return TextFilters.headerLine(subject.render(root(send, unsubscribeURL: url, filter: TextFilters.collapsingLineBreaks)))
     }

@@ -22,6 +22,7 @@ enum TextFilters {
     /// its own spaces and `Hi {{contact.first_name}}` without the trait is `Hi ` (spec section 5
     /// changes nothing else in a header value).
     static func headerLine(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") }) else { return text }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isLineBreak($0) }),
               let last = scalars.lastIndex(where: { !isLineBreak($0) })

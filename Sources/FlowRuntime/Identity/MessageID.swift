@@ -6,8 +6,26 @@ public enum MessageID {
     /// (empty without a key), `entry` the instance's 1-based ordinal for (flow, contact, key),
     /// `step` the step name (`#N` when unnamed), `visit` the 1-based count of arrivals at it.
     public static func make(flow: String, contact: String, key: String, entry: Int, step: String, visit: Int) -> String {
-        let text = "\(flow)\n\(contact)\n\(key)\n\(entry)\n\(step)\n\(visit)"
-        return hex(SHA256.hash(text.utf8).prefix(16))
+        var text: [UInt8] = []
+        text.reserveCapacity(flow.utf8.count + contact.utf8.count + key.utf8.count + step.utf8.count + 48)
+        func line(_ part: String) {
+            text.append(contentsOf: part.utf8)
+            text.append(UInt8(ascii: "\n"))
+        }
+        line(flow)
+        line(contact)
+        line(key)
+        line(String(entry))
+        line(step)
+        text.append(contentsOf: String(visit).utf8)
+        let words = text.withUnsafeBytes(SHA256.digestWords)
+        return String(unsafeUninitializedCapacity: 32) { out in
+            for index in 0..<32 {
+                let nibble = words[index / 8] >> UInt32(28 - 4 * (index % 8)) & 0xF
+                out[index] = nibble < 10 ? UInt8(ascii: "0") + UInt8(nibble) : UInt8(ascii: "a") + UInt8(nibble - 10)
+            }
+            return 32
+        }
     }
 
     static func hex(_ bytes: some Sequence<UInt8>) -> String {

@@ -11,41 +11,51 @@ public enum SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    private static let initialState: [UInt32] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-    ]
+    private static let initialState = SIMD8<UInt32>(
+        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
+    )
 
     /// The 32-byte digest of `message`.
     public static func hash(_ message: some Collection<UInt8>) -> [UInt8] {
-        let bytes = Array(message)
-        let wholeBlocks = bytes.count / 64 * 64
-        var tail = Array(bytes[wholeBlocks...])
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        let bitLength = UInt64(bytes.count) &* 8
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-
-        var state = initialState
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
-            for part in [bytes[..<wholeBlocks], tail[...]] {
-                part.withUnsafeBufferPointer { buffer in
-                    for start in stride(from: 0, to: buffer.count, by: 64) {
-                        compress(UnsafeBufferPointer(rebasing: buffer[start..<start + 64]), into: &state, schedule: schedule)
-                    }
-                }
-            }
-        }
+        let words = Array(message).withUnsafeBytes(digestWords)
         var digest: [UInt8] = []
         digest.reserveCapacity(32)
-        for word in state {
-            for shift in stride(from: 24, through: 0, by: -8) { digest.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) }
+        for index in 0..<8 {
+            for shift in stride(from: 24, through: 0, by: -8) { digest.append(UInt8(truncatingIfNeeded: words[index] >> UInt32(shift))) }
         }
         return digest
     }
 
+    /// The digest of `message` as eight big-endian words, computed without allocating.
+    static func digestWords(_ message: UnsafeRawBufferPointer) -> SIMD8<UInt32> {
+        var state = initialState
+        let wholeBlocks = message.count / 64 * 64
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+            for start in stride(from: 0, to: wholeBlocks, by: 64) {
+                compress(UnsafeRawBufferPointer(rebasing: message[start..<start + 64]), into: &state, schedule: schedule)
+            }
+            // The rest, 0x80, zeros, and the bit length (big-endian) fill one or two last blocks.
+            withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { tail in
+                let rest = message.count - wholeBlocks
+                tail.initializeMemory(as: UInt8.self, repeating: 0)
+                UnsafeMutableRawBufferPointer(rebasing: tail[..<rest]).copyMemory(from: UnsafeRawBufferPointer(rebasing: message[wholeBlocks...]))
+                tail[rest] = 0x80
+                let tailLength = rest + 1 + 8 <= 64 ? 64 : 128
+                let bitLength = UInt64(message.count) &* 8
+                for index in 0..<8 {
+                    tail[tailLength - 1 - index] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * index))
+                }
+                for start in stride(from: 0, to: tailLength, by: 64) {
+                    compress(UnsafeRawBufferPointer(rebasing: tail[start..<start + 64]), into: &state, schedule: schedule)
+                }
+            }
+        }
+        return state
+    }
+
     /// One 64-byte block into the running state.
     private static func compress(
-        _ block: UnsafeBufferPointer<UInt8>, into state: inout [UInt32], schedule w: UnsafeMutableBufferPointer<UInt32>
+        _ block: UnsafeRawBufferPointer, into state: inout SIMD8<UInt32>, schedule w: UnsafeMutableBufferPointer<UInt32>
     ) {
         for i in 0..<16 {
             let j = 4 * i

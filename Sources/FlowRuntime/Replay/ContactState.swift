@@ -5,7 +5,11 @@ import FlowSyntax
 /// expressions need, entries per flow and key, recent marketing sends and running instances.
 final class ContactState {
     let id: String
-    var traits = Value.Object()
+    var traits = Value.Object() {
+        didSet { zone = nil }
+    }
+    /// The contact's zone (see `Replayer.zone(of:)`), kept until the traits change.
+    var zone: Zone?
     var unsubscribed = false
     var markedSpam = false
     var hardBounced = false

@@ -22,7 +22,7 @@ final class Instance {
     /// The `wait_for` step being waited at, and the event sequence number when it was reached.
     var waitingSince: UInt64?
     /// The latest message sent at each send step, with what feedback it got.
-    var sent: [Int: SentMessage] = [:]
+    var sent = SentMessages()
 
     init(flow: Int, contact: ContactState, key: String?, entry: Int, trigger: TriggerEvent, order: UInt64, stepCount: Int) {
         self.flow = flow
@@ -39,4 +39,31 @@ struct SentMessage {
     var id: String
     var opened = false
     var clicked = false
+}
+
+/// The latest message sent at each send step of an instance. An instance sends at few steps, so
+/// a short list searched in order is cheaper than a dictionary.
+struct SentMessages {
+    private var messages: [(position: Int, message: SentMessage)] = []
+
+    /// The latest message sent at the step at `position`.
+    subscript(position: Int) -> SentMessage? {
+        messages.first { $0.position == position }?.message
+    }
+
+    /// Records `message` as the latest one sent at the step at `position`.
+    mutating func record(_ message: SentMessage, at position: Int) {
+        if let index = messages.firstIndex(where: { $0.position == position }) {
+            messages[index].message = message
+        } else {
+            messages.append((position, message))
+        }
+    }
+
+    /// Applies `change` to every recorded message with this id.
+    mutating func update(id: String, _ change: (inout SentMessage) -> Void) {
+        for index in messages.indices where messages[index].message.id == id {
+            change(&messages[index].message)
+        }
+    }
 }

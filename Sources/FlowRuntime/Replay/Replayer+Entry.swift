@@ -4,10 +4,9 @@ import FlowSyntax
 /// Entry checks (spec 2.2): key → reentry → active → audience → restart → start.
 extension Replayer {
     func enter(_ flowIndex: Int, contact: ContactState, trigger: TriggerEvent) {
-        let flow = project.flows[flowIndex]
-        scope = Scope(contact: contact, instance: nil, event: trigger, trigger: trigger)
         var key: String?
-        if let keyExpression = flow.entryKey {
+        if let keyExpression = project.flows[flowIndex].entryKey {
+            scope = Scope(contact: contact, instance: nil, event: trigger, trigger: trigger)
             guard let text = Self.keyText(keyExpression.evaluate(in: self)) else {
                 skip(flowIndex, step: nil, contact: contact, reason: "no_key")
                 return
@@ -16,7 +15,7 @@ extension Replayer {
         }
         let entryKey = EntryKey(flow: flowIndex, key: key ?? "")
         let previous = contact.entries[entryKey]
-        switch flow.reentry {
+        switch project.flows[flowIndex].reentry {
         case .always:
             break
         case .once:
@@ -27,10 +26,10 @@ extension Replayer {
             }
         }
         let active = contact.instances.first { $0.flow == flowIndex && $0.key == key }
-        if active != nil && flow.retrigger == .ignore {
+        if active != nil && project.flows[flowIndex].retrigger == .ignore {
             return skip(flowIndex, step: nil, contact: contact, reason: "active")
         }
-        if let audience = flow.audience {
+        if let audience = project.flows[flowIndex].audience {
             scope = Scope(contact: contact, instance: nil, event: nil, trigger: trigger)
             guard audience.holds(in: self) else { return skip(flowIndex, step: nil, contact: contact, reason: "audience") }
         }
@@ -40,10 +39,10 @@ extension Replayer {
         contact.entries[entryKey] = EntryRecord(count: ordinal, lastEntry: now)
         entryOrder += 1
         let instance = Instance(flow: flowIndex, contact: contact, key: key, entry: ordinal, trigger: trigger,
-                                order: entryOrder, stepCount: flow.steps.count)
+                                order: entryOrder, stepCount: project.flows[flowIndex].steps.count)
         contact.instances.append(instance)
         summary.entered += 1
-        emit(.enter(.init(time: now, flow: flow.id, contact: contact.id, key: key)))
+        emit(.enter(.init(time: now, flow: project.flows[flowIndex].id, contact: contact.id, key: key)))
         run(instance, from: 0)
     }
 

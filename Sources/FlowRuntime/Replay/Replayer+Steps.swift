@@ -9,18 +9,19 @@ extension Replayer {
     /// Runs `instance` from step `position` at the current time until it waits or ends.
     /// `countingVisit` is false when a postponed send resumes (the same visit).
     func run(_ instance: Instance, from position: Int, countingVisit: Bool = true) {
-        let flow = project.flows[instance.flow]
+        // The flow's parts are read in place: copying a whole `CompiledFlow` retains every part.
+        let steps = project.flows[instance.flow].steps
         var position = position
         var countVisit = countingVisit
-        var steps = 0
+        var stepsRun = 0
         while instance.isActive {
-            guard position < flow.steps.count else { return end(instance, .completed) }
-            steps += 1
-            guard steps <= Self.stepLimit else { return end(instance, .loop) }
+            guard position < steps.count else { return end(instance, .completed) }
+            stepsRun += 1
+            guard stepsRun <= Self.stepLimit else { return end(instance, .loop) }
             instance.position = position
             if countVisit { instance.visits[position] &+= 1 }
             countVisit = true
-            switch flow.steps[position].action {
+            switch steps[position].action {
             case .wait(let duration):
                 return schedule(instance, at: now + duration, .resume(at: position + 1))
             case .waitUntil(let time, let days):
@@ -44,7 +45,7 @@ extension Replayer {
                 scope = Scope(contact: instance.contact, instance: instance, event: nil, trigger: instance.trigger)
                 position = cases.first { $0.condition.holds(in: self) }?.target ?? otherwise
             case .split(let weights, let targets):
-                let bucket = Bucket.of(flow: flow.id, step: flow.steps[position].name, contact: instance.contact.id)
+                let bucket = Bucket.of(flow: project.flows[instance.flow].id, step: steps[position].name, contact: instance.contact.id)
                 position = Bucket.pick(weights: weights, bucket: bucket).map { targets[$0] } ?? position + 1
             case .goto(let target):
                 position = target
@@ -88,10 +89,11 @@ extension Replayer {
     /// A send step (spec 4.6). Returns whether the instance goes on to the next step now
     /// (after a send or a skip); false when it ended or the send was postponed.
     private func send(_ send: CompiledSend, at position: Int, by instance: Instance) -> Bool {
-        let flow = project.flows[instance.flow]
+        let flowIndex = instance.flow
         let contact = instance.contact
-        let step = flow.steps[position].name
-        let marketing = !flow.transactional
+        let step = project.flows[flowIndex].steps[position].name
+        let transactional = project.flows[flowIndex].transactional
+        let marketing = !transactional
         let suppression: String? =
             marketing && contact.unsubscribed ? "unsubscribed"
             : contact.hardBounced ? "bounced"
@@ -104,15 +106,14 @@ extension Replayer {
             skip(instance.flow, step: step, contact: contact, reason: "no_email")
             return true
         }
-        if let audience = flow.audience {
+        if let audience = project.flows[flowIndex].audience {
             scope = Scope(contact: contact, instance: instance, event: nil, trigger: instance.trigger)
             guard audience.holds(in: self) else {
                 end(instance, .audience)
                 return false
             }
         }
-        let zone = zone(of: contact)
-        if let window = flow.window, !zone.isOpen(window, at: now) {
+        if let window = project.flows[flowIndex].window, case let zone = zone(of: contact), !zone.isOpen(window, at: now) {
             let opening = zone.nextOpening(window, atOrAfter: now) ?? now
             summary.postponed += 1
             schedule(instance, at: opening, .sendAgain)
@@ -120,25 +121,26 @@ extension Replayer {
         }
         if marketing {
             contact.marketingSends.removeAll { $0 <= now - longestCapPeriod }
-            if let cap = flow.frequencyCap, contact.marketingSends.count(where: { $0 > now - cap.per }) >= cap.max {
+            if let cap = project.flows[flowIndex].frequencyCap, contact.marketingSends.count(where: { $0 > now - cap.per }) >= cap.max {
                 skip(instance.flow, step: step, contact: contact, reason: "frequency_cap")
                 return true
             }
         }
+        let flowID = project.flows[flowIndex].id
         var option = send.options[0]
         if send.options.count > 1 {
-            let bucket = Bucket.of(flow: flow.id, step: step, contact: contact.id)
+            let bucket = Bucket.of(flow: flowID, step: step, contact: contact.id)
             option = send.options[Bucket.pick(weights: send.options.map(\.weight), bucket: bucket) ?? 0]
         }
-        let id = MessageID.make(flow: flow.id, contact: contact.id, key: instance.key ?? "", entry: instance.entry,
+        let id = MessageID.make(flow: flowID, contact: contact.id, key: instance.key ?? "", entry: instance.entry,
                                 step: step, visit: Int(instance.visits[position]))
         if marketing { contact.marketingSends.append(now) }
-        instance.sent[position] = SentMessage(id: id)
+        instance.sent.record(SentMessage(id: id), at: position)
         summary.sends += 1
         emit(.send(PlannedSend(
-            id: id, time: now, flow: flow.id, step: step, template: option.template,
+            id: id, time: now, flow: flowID, step: step, template: option.template,
             variant: send.isABTest ? option.template : nil, subjectOverride: send.subject,
-            contact: contact.id, to: to, transactional: flow.transactional, from: option.from,
+            contact: contact.id, to: to, transactional: transactional, from: option.from,
             traits: contact.traits, trigger: instance.trigger)))
         return true
     }

@@ -94,8 +94,8 @@ extension Replayer {
                 count += 1
             }
         }
-        for contact in contacts.values {
-            count += contact.triggerSlots.values.filter(\.isArmed).count
+        for contact in contacts.values where !contact.triggerSlots.isEmpty {
+            count += contact.triggerSlots.values.count(where: \.isArmed)
         }
         return count
     }

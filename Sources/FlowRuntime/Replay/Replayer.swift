@@ -83,16 +83,20 @@ public final class Replayer {
     }
 
     func zone(of contact: ContactState) -> Zone {
-        zones.zone(forTrait: contact.timezone, fallback: projectZone)
+        if let zone = contact.zone { return zone }
+        let zone = zones.zone(forTrait: contact.timezone, fallback: projectZone)
+        contact.zone = zone
+        return zone
     }
 
     // MARK: Events
 
     private func identify(_ contact: ContactState, traits: Value.Object) {
-        for (name, value) in traits.pairs {
+        let pairs = traits.pairs
+        for (name, value) in pairs {
             contact.traits[name] = value.isNull ? nil : value
         }
-        for (name, _) in traits.pairs {
+        for (name, _) in pairs {
             for flow in project.dateTriggers[name] ?? [] { armDateTrigger(contact, flow: flow) }
         }
     }
@@ -106,7 +110,9 @@ public final class Replayer {
         let candidate = TriggerEvent(name: name, timestamp: event.timestamp, properties: event.properties)
 
         // 2. Goals, exits and waiting `wait_for`s of running instances, by flow then entry order.
-        if !contact.instances.isEmpty {
+        if contact.instances.count == 1 {
+            observe(candidate, by: contact.instances[0])
+        } else if !contact.instances.isEmpty {
             let running = contact.instances.sorted { ($0.flow, $0.order) < ($1.flow, $1.order) }
             for instance in running where instance.isActive {
                 observe(candidate, by: instance)
@@ -143,8 +149,8 @@ public final class Replayer {
         case "Email Opened", "Email Link Clicked":
             guard case .string(let id) = properties["email_id"] else { return }
             for instance in contact.instances {
-                for (position, message) in instance.sent where message.id == id {
-                    if name == "Email Opened" { instance.sent[position]?.opened = true } else { instance.sent[position]?.clicked = true }
+                instance.sent.update(id: id) { message in
+                    if name == "Email Opened" { message.opened = true } else { message.clicked = true }
                 }
             }
         default:
@@ -154,23 +160,30 @@ public final class Replayer {
 
     /// Goal, exit, then a waiting `wait_for` of one running instance.
     private func observe(_ event: TriggerEvent, by instance: Instance) {
-        let flow = project.flows[instance.flow]
-        scope = Scope(contact: instance.contact, instance: instance, event: event, trigger: instance.trigger)
-        if let goal = flow.goal, goal.event == event.name, goal.where?.holds(in: self) ?? true {
+        let flowIndex = instance.flow
+        if let goal = project.flows[flowIndex].goal, goal.event == event.name, holds(goal.where, for: instance, seeing: event) {
             end(instance, .converted)
             return
         }
-        for exit in flow.exits where exit.event == event.name && (exit.where?.holds(in: self) ?? true) {
+        for exit in project.flows[flowIndex].exits where exit.event == event.name && holds(exit.where, for: instance, seeing: event) {
             end(instance, .exited)
             return
         }
         guard let since = instance.waitingSince, since < eventSequence,
-              case .waitFor(let waitFor) = flow.steps[instance.position].action, waitFor.event == event.name,
-              waitFor.where?.holds(in: self) ?? true
+              case .waitFor(let waitFor) = project.flows[flowIndex].steps[instance.position].action, waitFor.event == event.name,
+              holds(waitFor.where, for: instance, seeing: event)
         else { return }
         instance.waitingSince = nil
         instance.generation &+= 1
         run(instance, from: waitFor.then)
+    }
+
+    /// Whether `condition` (true when there is none) holds for a running instance seeing `event`.
+    /// The scope is set only when there is something to evaluate.
+    private func holds(_ condition: CompiledExpression?, for instance: Instance, seeing event: TriggerEvent) -> Bool {
+        guard let condition else { return true }
+        scope = Scope(contact: instance.contact, instance: instance, event: event, trigger: instance.trigger)
+        return condition.holds(in: self)
     }
 
     private func holds(_ condition: CompiledExpression?, contact: ContactState, event: TriggerEvent) -> Bool {

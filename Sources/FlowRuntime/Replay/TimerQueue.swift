@@ -5,8 +5,6 @@ struct TimerQueue<Payload> {
         var due: Int64
         var sequence: UInt64
         var payload: Payload
-
-
     }
 
     private var heap: [Entry] = []
@@ -48,34 +46,41 @@ struct TimerQueue<Payload> {
     /// Every pending payload, in no particular order.
     var pending: some Sequence<Payload> { heap.lazy.map(\.payload) }
 
-    /// Whether the timer at index `a` fires before the one at `b` (compares in place, without
-    /// copying entries and their payload references).
+    /// Whether the timer at `a` fires before the one at `b`.
     @inline(__always)
-    private func precedes(_ a: Int, _ b: Int) -> Bool {
-        let dueA = heap[a].due, dueB = heap[b].due
-        return dueA != dueB ? dueA < dueB : heap[a].sequence < heap[b].sequence
+    private static func precedes(_ a: UnsafeMutablePointer<Entry>, _ b: UnsafeMutablePointer<Entry>) -> Bool {
+        a.pointee.due != b.pointee.due ? a.pointee.due < b.pointee.due : a.pointee.sequence < b.pointee.sequence
     }
 
+    // The sifts compare and swap entries in place through the buffer: copying an entry out of
+    // the array would retain and release the references in its payload.
+
     private mutating func siftUp(_ index: Int) {
-        var child = index
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard precedes(child, parent) else { return }
-            heap.swapAt(child, parent)
-            child = parent
+        heap.withUnsafeMutableBufferPointer { heap in
+            guard let base = heap.baseAddress else { return }
+            var child = index
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard Self.precedes(base + child, base + parent) else { return }
+                heap.swapAt(child, parent)
+                child = parent
+            }
         }
     }
 
     private mutating func siftDown(_ index: Int) {
-        var parent = index
-        while true {
-            let left = 2 * parent + 1
-            guard left < heap.count else { return }
-            var smallest = left
-            if left + 1 < heap.count, precedes(left + 1, left) { smallest = left + 1 }
-            guard precedes(smallest, parent) else { return }
-            heap.swapAt(parent, smallest)
-            parent = smallest
+        heap.withUnsafeMutableBufferPointer { heap in
+            guard let base = heap.baseAddress else { return }
+            var parent = index
+            while true {
+                let left = 2 * parent + 1
+                guard left < heap.count else { return }
+                var smallest = left
+                if left + 1 < heap.count, Self.precedes(base + left + 1, base + left) { smallest = left + 1 }
+                guard Self.precedes(base + smallest, base + parent) else { return }
+                heap.swapAt(parent, smallest)
+                parent = smallest
+            }
         }
     }
 }
