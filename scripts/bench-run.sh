@@ -21,6 +21,12 @@ cp flows/flowc.yaml "$cart/"
 cp flows/abandoned-cart.flow.yaml "$cart/"
 cp flows/templates/cart-*.email.yaml "$cart/templates/"
 
+# Baseline memory of the process itself (binary, libraries, compiled project), subtracted
+# from the peak to estimate state per contact.
+: > "$work/empty.jsonl"
+/usr/bin/time -f "%M" -o "$work/base.txt" "$flowc" run flows --events "$work/empty.jsonl" --dry-run >/dev/null 2>&1
+base_kb=$(cat "$work/base.txt")
+
 for size in "${sizes[@]}"; do
   for profile in demo cart; do
     log="$work/events-$profile-$size.jsonl"
@@ -32,11 +38,11 @@ for size in "${sizes[@]}"; do
     /usr/bin/time -f "%e %M" -o "$work/time.txt" "$flowc" run "$project" --events "$log" --dry-run --json >/dev/null 2>"$work/summary.txt"
     contacts=$(grep -o '[0-9]* contacts' "$work/summary.txt" | cut -d' ' -f1 || echo "?")
     read -r seconds kb < "$work/time.txt"
-    python3 - "$size" "$seconds" "$kb" "$profile" "$contacts" <<'PY'
+    python3 - "$size" "$seconds" "$kb" "$profile" "$contacts" "$base_kb" <<'PY'
 import sys
-size, seconds, kb, profile, contacts = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
+size, seconds, kb, profile, contacts, base = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5], int(sys.argv[6])
 rate = size / seconds if seconds else float("inf")
-per_contact = f", {kb * 1024 / int(contacts):,.0f} B/contact" if contacts.isdigit() else ""
+per_contact = f", {(kb - base) * 1024 / int(contacts):,.0f} B/contact above the {base / 1024:.0f} MiB baseline" if contacts.isdigit() else ""
 print(f"{profile:5} {size:>11,} events: {seconds:7.2f} s  {rate:>12,.0f} events/s  peak {kb / 1024:8.1f} MiB  ({contacts} contacts{per_contact})")
 PY
   done
