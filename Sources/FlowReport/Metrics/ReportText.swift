@@ -67,7 +67,7 @@ public enum ReportText {
     private static func money(_ value: Double) -> String { fixed(value, 2) }
 
     /// `value` with `digits` decimals, rounded half away from zero.
-    private static func fixed(_ value: Double, _ digits: Int) -> String {
+    static func fixed(_ value: Double, _ digits: Int) -> String {
         guard value.isFinite else { return "n/a" }
         guard abs(value) < 1e15 else { return "\(value)" }
         var scale = 1.0
