@@ -7,7 +7,7 @@ import FlowSyntax
 import Foundation
 
 /// `flowc report [PATH] --events FILE [--until T] [--attribution 5d] [--revenue PATH]
-///              [--format text|json] [-o FILE]`
+///              [--format text|json|csv|html] [-o FILE]`
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
@@ -20,7 +20,17 @@ struct ReportCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, csv, html
+
+        /// The whole report in this format, ending with a line break.
+        func render(_ report: ProjectReport) -> String {
+            switch self {
+            case .text: ReportText.render(report) + "\n"
+            case .json: ReportJSON.render(report) + "\n"
+            case .csv: ReportCSV.render(report)
+            case .html: ReportHTML.render(report)
+            }
+        }
     }
 
     @Argument(help: "The flows directory or a *.flow.yaml file (default: ./flows).")
@@ -38,7 +48,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The goal event property holding revenue, e.g. properties.amount (default: revenue, else total, else value).")
     var revenue: String?
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, csv (one row per flow, step and variant) or html (a self-contained page with charts).")
     var format: Format = .text
 
     @Option(name: .short, help: "Write the report to this file instead of standard output.")
@@ -88,7 +98,7 @@ struct ReportCommand: ParsableCommand {
         }
         replayer.finish(until: until.flatMap(RFC3339.parse))
         let report = builder.build()
-        let text = (format == .json ? ReportJSON.render(report) : ReportText.render(report)) + "\n"
+        let text = format.render(report)
         guard let output else {
             print(text, terminator: "")
             return
