@@ -10,7 +10,7 @@ enum ReportHTMLComparisons {
         return """
         <h3>A/B comparison</h3>
         <p class="note">Each row compares a variant (treatment) with the baseline. The bar shows the \
-        difference in rate with its 95% interval on a scale of ±\(points(scale)); the centre line is no difference.</p>
+        difference in rate with its 95% interval on a scale of ±\(ReportText.fixed(scale * 100, 1)) pp; the centre line is no difference.</p>
         <table class="ab">
         <thead><tr><th>Step</th><th>Metric</th><th>Treatment vs baseline</th><th>Rates</th><th>Difference (95% CI)</th><th></th><th>p</th><th>Verdict</th></tr></thead>
         <tbody>
