@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what flowc needs to build and test on a fresh Debian machine, when it is missing:
 # libyaml-dev (the YAML parser flowc links), tzdata (time zones), graphviz (`flowc graph` tests
-# render DOT), python3 with pytest, jsonschema and PyYAML (schema and MIME tests).
+# render DOT), chromium (the `flowc report --format html` browser test renders the page headless),
+# python3 with pytest, jsonschema and PyYAML (schema and MIME tests).
 set -euo pipefail
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -10,6 +11,7 @@ pkg-config --exists yaml-0.1 2>/dev/null || need+=(libyaml-dev pkg-config)
 [ -e /usr/share/zoneinfo/Europe/Berlin ] || need+=(tzdata)
 command -v python3 >/dev/null || need+=(python3 python3-pip)
 command -v dot >/dev/null || need+=(graphviz)
+command -v chromium >/dev/null || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${need[@]}" >/dev/null
