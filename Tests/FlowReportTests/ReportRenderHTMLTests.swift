@@ -9,7 +9,8 @@ import Testing
         #expect(html.hasSuffix("</html>\n"))
         for text in ["id=\"flow-promo\"", "id=\"flow-idle\"", "Funnel (messages)", "Daily sends", "Steps",
                      "A/B comparison", "variant <code>other</code> (50%)", "60.0% (120/200)",
-                     "+20.0 pp", "other wins over hello", "2026-03-02", "2026-03-03"] {
+                     "+20.0 pp", "other wins over hello", "class=\"ci up\"",
+                     "<h3>Splits</h3>", "goto <code>end</code> (holdout) · 10%", "9.9% (40/405)", "2026-03-02", "2026-03-03"] {
             #expect(html.contains(text), "missing \(text)")
         }
         // The idle flow has no comparison: one A/B table in the page, and no sends to chart.

@@ -34,6 +34,10 @@ enum ReportSamples {
                                    VariantMetrics(template: templates.1, weight: 50, mail: treatment)],
                         comparisons: [comparison]),
         ]
+        flow.splits = [SplitMetrics(step: "holdout", options: [
+            SplitOption(target: "welcome", weight: 90, isHoldout: false, entered: 405, converted: 40),
+            SplitOption(target: "end", weight: 10, isHoldout: true, entered: 45, converted: 0),
+        ])]
         flow.dailySends = [DailySends(day: "2026-03-02", sends: 300), DailySends(day: "2026-03-03", sends: 150)]
         var idle = FlowMetrics(id: "idle")
         idle.steps = [StepMetrics(step: "nothing")]

@@ -48,6 +48,7 @@ public enum ReportHTML {
 
         """
         if !flow.steps.isEmpty { html += steps(flow.steps) }
+        if !flow.splits.isEmpty { html += splits(flow.splits) }
         let comparisons = flow.steps.flatMap { step in step.comparisons.map { (step.step, $0) } }
             + flow.splits.flatMap { split in split.comparisons.map { ("split " + split.step, $0) } }
         if !comparisons.isEmpty { html += ReportHTMLComparisons.table(comparisons) }
@@ -68,6 +69,27 @@ public enum ReportHTML {
         <h3>Steps</h3>
         <table class="steps">
         <thead><tr><th>Step</th><th>Sent</th><th>Opens (of sent)</th><th>Clicks (of sent)</th><th>Conversions (of sent)</th><th>Revenue</th></tr></thead>
+        <tbody>
+        \(rows)</tbody>
+        </table>
+
+        """
+    }
+
+    /// One row per split option: entries, conversions after entry and a bar for the conversion rate.
+    static func splits(_ splits: [SplitMetrics]) -> String {
+        var rows = ""
+        for split in splits {
+            for option in split.options {
+                rows += "<tr><td><code>\(escape(split.step))</code></td><td>goto <code>\(escape(option.target))</code>\(option.isHoldout ? " (holdout)" : "") · \(option.weight)%</td>"
+                rows += "<td class=\"num\">\(option.entered)</td><td class=\"num\">\(option.converted)</td>"
+                rows += "<td>" + SVGCharts.bar(fraction: option.conversionRate.value, caption: rate(option.conversionRate)) + "</td></tr>\n"
+            }
+        }
+        return """
+        <h3>Splits</h3>
+        <table class="splits">
+        <thead><tr><th>Split</th><th>Option</th><th>Entered</th><th>Converted</th><th>Conversion rate (of entered)</th></tr></thead>
         <tbody>
         \(rows)</tbody>
         </table>

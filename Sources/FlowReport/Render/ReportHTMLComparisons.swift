@@ -27,13 +27,21 @@ enum ReportHTMLComparisons {
         if let test = comparison.test {
             cells += "<td>\(rate(test.treatment)) vs \(rate(test.baseline))</td>"
             cells += "<td class=\"num\">\(points(test.difference)) [\(points(test.lower)), \(points(test.upper))]</td>"
-            cells += "<td>" + SVGCharts.interval(lower: test.lower, difference: test.difference, upper: test.upper, extent: scale) + "</td>"
+            cells += "<td>" + SVGCharts.interval(lower: test.lower, difference: test.difference, upper: test.upper, extent: scale, tone: tone(comparison.verdict)) + "</td>"
             cells += "<td class=\"num\">\(ReportText.fixed(test.pValue, 4))</td>"
         } else {
             cells += "<td>n/a</td><td>n/a</td><td></td><td>n/a</td>"
         }
         cells += "<td class=\"verdict \(comparison.verdict.rawValue)\">\(escape(comparison.sentence))</td>"
         return "<tr>\(cells)</tr>\n"
+    }
+
+    private static func tone(_ verdict: Comparison.Verdict) -> SVGCharts.Tone {
+        switch verdict {
+        case .treatmentWins: .up
+        case .baselineWins: .down
+        case .notEnoughData, .noSignificantDifference: .flat
+        }
     }
 
     private static func rate(_ sample: TwoProportionTest.Sample) -> String {

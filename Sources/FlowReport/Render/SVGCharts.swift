@@ -39,19 +39,23 @@ enum SVGCharts {
         """
     }
 
+    /// How an interval is coloured: green for a winning treatment, red for a winning baseline.
+    enum Tone: String {
+        case up, down, flat
+    }
+
     /// A difference with its 95% interval on a scale from `-extent` to `+extent`: a zero line, the
-    /// interval as a segment and the difference as a dot, green or red when the interval excludes 0.
-    static func interval(lower: Double, difference: Double, upper: Double, extent: Double, width: Int = 220) -> String {
+    /// interval as a segment and the difference as a dot, coloured by `tone`.
+    static func interval(lower: Double, difference: Double, upper: Double, extent: Double, tone: Tone, width: Int = 220) -> String {
         let scale = extent.isFinite && extent > 0 ? extent : 1
         func x(_ value: Double) -> String {
             let clamped = min(max(value.isFinite ? value : 0, -scale), scale)
             return number(Double(width) * (clamped + scale) / (2 * scale))
         }
-        let tone = lower > 0 ? "up" : upper < 0 ? "down" : "flat"
         return svg(width: width, height: 18, title: "95% interval", body: """
         <line x1="\(width / 2)" y1="0" x2="\(width / 2)" y2="18" class="zero"/>\
-        <line x1="\(x(lower))" y1="9" x2="\(x(upper))" y2="9" class="ci \(tone)"/>\
-        <circle cx="\(x(difference))" cy="9" r="4" class="point \(tone)"/>
+        <line x1="\(x(lower))" y1="9" x2="\(x(upper))" y2="9" class="ci \(tone.rawValue)"/>\
+        <circle cx="\(x(difference))" cy="9" r="4" class="point \(tone.rawValue)"/>
         """)
     }
 
