@@ -138,3 +138,21 @@ public final class ReportBuilder: RunRecordSink {
         return Int(time >= 0 ? time / day : -((-(time + 1)) / day) - 1)
     }
 }
+
+extension ReportBuilder {
+    /// Replays every event `reader` yields through `project`, runs the clock on to `until`
+    /// (default: the last event's time) and returns the report.
+    public static func report(
+        of project: CompiledProject, events reader: EventLogReader, until: Int64? = nil,
+        options: ReportOptions = ReportOptions()
+    ) throws(EventLogError) -> ProjectReport {
+        let builder = ReportBuilder(project: project, options: options)
+        let replayer = Replayer(project: project, sink: builder)
+        while let event = try reader.next() {
+            replayer.process(event)
+            builder.observe(event)
+        }
+        replayer.finish(until: until)
+        return builder.build()
+    }
+}
