@@ -45,8 +45,7 @@ public final class ReportBuilder: RunRecordSink {
             let index = messages.count
             messages.append(MessageOutcome(flow: flow, step: send.step, variant: send.variant, contact: send.contact, time: send.time))
             messageIndex[send.id] = index
-            touches[send.contact, default: []].append(index)
-            prune(send.contact, at: send.time)
+            touch(send.contact, message: index, at: send.time)
         case .skip(let skip):
             guard let flow = flowIndex[skip.flow] else { return }
             flows[flow].skips[skip.reason, default: 0] += 1
@@ -94,6 +93,19 @@ public final class ReportBuilder: RunRecordSink {
         guard let latest else { return }
         messages[latest].conversions += 1
         messages[latest].revenue += options.revenue(of: properties)
+    }
+
+    /// Adds message `index`, sent at `time`, to a contact's touches and forgets those older than
+    /// the attribution window, in one dictionary access (this runs for every send).
+    private func touch(_ contact: String, message index: Int, at time: Int64) {
+        let window = options.attributionWindow
+        let messages = self.messages
+        func append(to list: inout [Int]) {
+            list.append(index)
+            let expired = list.prefix { time.subtractingReportingOverflow(messages[$0].time).partialValue > window }.count
+            if expired > 0 { list.removeFirst(expired) }
+        }
+        append(to: &touches[contact, default: []])
     }
 
     /// Forgets a contact's messages sent more than the attribution window before `time`.
