@@ -1,19 +1,24 @@
 import ArgumentParser
 import FlowCheck
+import FlowIR
 import FlowReport
+import FlowRuntime
 import FlowSyntax
 import Foundation
 
 extension DiagramFormat: ExpressibleByArgument {}
 
-/// `flowc graph FLOW-or-PATH [--format mermaid|dot] [--project PATH]`
+/// `flowc graph FLOW-or-PATH [--format mermaid|dot] [--project PATH] [--events FILE [--until T]]`
 struct GraphCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "graph",
         abstract: "Draw a flow as a diagram: Mermaid for GitHub Markdown, or DOT for Graphviz.",
         discussion: """
         FLOW is a flow id, looked up in the project (--project, default ./flows), or a path to a \
-        *.flow.yaml file. Exit codes: 0 diagram printed, 1 the flow has errors (printed to \
+        *.flow.yaml file. With --events, the log is replayed through the whole project and the \
+        diagram becomes a heat map: the start node shows the flow's entered, completed, converted \
+        and exited counts, each send step its entered, sent, opened, clicked and converted counts, \
+        and those nodes are shaded by entered volume. Exit codes: 0 diagram printed, 1 the flow has errors (printed to \
         standard error), 2 unknown flow, usage or I/O error, 3 internal error.
         """
     )
@@ -27,19 +32,54 @@ struct GraphCommand: ParsableCommand {
     @Option(help: "The flows directory in which a flow id is looked up.")
     var project: String = "flows"
 
+    @Option(help: "An event log (JSON Lines, or - for standard input) to replay and show as a heat map.")
+    var events: String?
+
+    @Option(help: "With --events: run the clock on to this RFC 3339 time (default: the last event's time).")
+    var until: String?
+
     /// Flow ids never contain `/` or `.`, so anything that does is a path.
     private var isPath: Bool { flow.contains("/") || flow.hasSuffix(".yaml") }
+
+    func validate() throws {
+        if let until {
+            guard events != nil else { throw ValidationError("--until needs --events") }
+            if RFC3339.parse(until) == nil {
+                throw ValidationError("--until takes an RFC 3339 time such as 2026-06-01T00:00:00Z")
+            }
+        }
+    }
 
     func run() throws {
         let loaded = try loadProject(isPath ? flow : project)
         let file = isPath ? flow : try flowFile(withID: flow, in: loaded)
-        let errors = Checker.check(loaded).filter { $0.file == file && $0.severity == .error }
+        // Replaying a log runs every flow of the project, so then every flow must be free of errors.
+        let errors = Checker.check(loaded).filter { ($0.file == file || events != nil) && $0.severity == .error }
         guard errors.isEmpty, let selected = loaded.flows.first(where: { $0.source.path == file }) else {
             reportErrors(errors, in: loaded, file: file)
             throw ExitCode(1)
         }
-        let diagram = FlowDiagram(flow: selected)
+        var diagram = FlowDiagram(flow: selected)
+        if let events {
+            diagram = try heatMap(of: diagram, flowID: selected.id?.value, project: loaded, events: events)
+        }
         printOutput(format.render(diagram))
+    }
+
+    /// `diagram` annotated with the counts of replaying `events` through the whole project.
+    /// A bad log exits with 1 (a malformed line) or 2 (cannot be read).
+    private func heatMap(of diagram: FlowDiagram, flowID: String?, project: Project, events: String) throws -> FlowDiagram {
+        let report: ProjectReport
+        do {
+            let reader = try EventLogReader(path: events)
+            report = try ReportBuilder.report(
+                of: IRCompiler.compile(project), events: reader, until: until.flatMap(RFC3339.parse))
+        } catch {
+            printError(error.description)
+            throw ExitCode(error.line == nil ? 2 : 1)
+        }
+        guard let metrics = report.flows.first(where: { $0.id == flowID }) else { return diagram }
+        return diagram.annotated(with: metrics)
     }
 
     /// The file of the flow with `id`; an unknown id exits with 2 and a suggestion.

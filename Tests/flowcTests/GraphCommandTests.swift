@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// `flowc graph`: Mermaid output of every demo flow matches its golden file under
-/// Fixtures/graph/, DOT output renders with Graphviz, and bad arguments exit as the spec says.
+/// Fixtures/graph/, DOT output renders with Graphviz, `--events` turns both into a heat map,
+/// and bad arguments exit as the spec says.
 @Suite struct GraphCommandTests {
     static let goldens = FlowcProcess.fixtures.appendingPathComponent("graph")
 
@@ -41,6 +42,52 @@ import Testing
         #expect(svg.status == 0, "dot -Tsvg failed: \(svg.stderr)")
         #expect(svg.stdout.contains("<svg"))
         #expect(svg.stderr.isEmpty, "dot -Tsvg warned: \(svg.stderr)")
+    }
+
+    /// The b-opened-clicked replay scenario, run on past the day-later branch.
+    static let heatScenario = FlowcProcess.fixtures.appendingPathComponent("replay/b-opened-clicked")
+    static let heatArguments = ["graph", "news", "--project", "flows", "--events", "events.jsonl", "--until", "2026-03-04T00:00:00Z"]
+
+    /// Counts checked by hand against the log: 5 sign-ups enter and complete; `mail` goes to all
+    /// 5, u1's message is opened (by u1 and, naming it, u4: one message) and u3's clicked; the
+    /// branch sends `clicker` to u3, `opener` to u1 and `nope` to u2, u4, u5. Shades: 5 of 5 is
+    /// level 4, 3 of 5 level 3, 1 of 5 level 1; steps without records stay unshaded.
+    @Test func eventsAnnotateTheMermaidDiagramAsAHeatMap() throws {
+        let result = try FlowcProcess.run(Self.heatArguments, in: Self.heatScenario)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("entered 5, completed 5, converted 0, exited 0"))
+        #expect(result.stdout.contains("mail<br>send hello<br>entered 5, sent 5, opened 1, clicked 1, converted 0"))
+        #expect(result.stdout.contains("nope<br>send nope<br>entered 3, sent 3, opened 0, clicked 0, converted 0"))
+        #expect(result.stdout.contains("    class step8 heat3\n"))
+        let golden = Self.goldens.appendingPathComponent("news-heat.mmd")
+        if let expected = try Golden.expected(at: golden, actual: result.stdout) {
+            #expect(result.stdout == expected)
+        }
+    }
+
+    @Test func annotatedDOTRendersWithGraphviz() throws {
+        let result = try FlowcProcess.run(Self.heatArguments + ["--format", "dot"], in: Self.heatScenario)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("style=\"rounded,bold,filled\", fillcolor=\"#f03b20\""))
+        #expect(result.stdout.contains("entered 1, sent 1, opened 0, clicked 0, converted 0\", shape=box, style=filled, fillcolor=\"#ffffb2\""))
+        let svg = try Graphviz.renderSVG(result.stdout)
+        #expect(svg.status == 0, "dot -Tsvg failed: \(svg.stderr)")
+        #expect(svg.stdout.contains("<svg"))
+        #expect(svg.stdout.contains("fill=\"#f03b20\""))
+        #expect(svg.stderr.isEmpty, "dot -Tsvg warned: \(svg.stderr)")
+    }
+
+    @Test func untilWithoutEventsIsAUsageError() throws {
+        let result = try FlowcProcess.run(["graph", "news", "--project", "flows", "--until", "2026-03-04T00:00:00Z"], in: Self.heatScenario)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--until needs --events"))
+    }
+
+    @Test func unreadableEventLogExitsWithTwo() throws {
+        let result = try FlowcProcess.run(["graph", "news", "--project", "flows", "--events", "missing.jsonl"], in: Self.heatScenario)
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("cannot open the event log"))
     }
 
     @Test func unknownFlowIDExitsWithTwoAndASuggestion() throws {

@@ -9,7 +9,7 @@ public enum DOTRenderer {
         """
         for node in diagram.nodes {
             let label = node.lines.map(escape).joined(separator: "\\n")
-            out += "    \(quoted(node.id)) [label=\"\(label)\", \(attributes(of: node.kind))];\n"
+            out += "    \(quoted(node.id)) [label=\"\(label)\", \(attributes(of: node))];\n"
         }
         for edge in diagram.edges {
             var attributes: [String] = []
@@ -38,14 +38,24 @@ public enum DOTRenderer {
 
     private static func quoted(_ id: String) -> String { "\"\(escape(id))\"" }
 
-    private static func attributes(of kind: FlowDiagram.NodeKind) -> String {
-        switch kind {
-        case .start: "shape=box, style=\"rounded,bold\""
-        case .wait, .waitFor: "shape=box, style=rounded"
-        case .send, .goto, .update: "shape=box"
-        case .branch, .split: "shape=hexagon"
-        case .endStep: "shape=oval"
-        case .finish: "shape=doublecircle"
+    /// Shape and style by kind; a node with a heat level is also filled with its colour.
+    private static func attributes(of node: FlowDiagram.Node) -> String {
+        let (shape, styles): (String, [String]) = switch node.kind {
+        case .start: ("box", ["rounded", "bold"])
+        case .wait, .waitFor: ("box", ["rounded"])
+        case .send, .goto, .update: ("box", [])
+        case .branch, .split: ("hexagon", [])
+        case .endStep: ("oval", [])
+        case .finish: ("doublecircle", [])
         }
+        guard let heat = node.heat else {
+            return "shape=\(shape)" + (styles.isEmpty ? "" : ", style=\(styleList(styles))")
+        }
+        return "shape=\(shape), style=\(styleList(styles + ["filled"])), fillcolor=\"\(HeatScale.color(heat))\""
+    }
+
+    /// A style attribute value: bare for one style, quoted for a comma-separated list.
+    private static func styleList(_ styles: [String]) -> String {
+        styles.count == 1 ? styles[0] : "\"\(styles.joined(separator: ","))\""
     }
 }

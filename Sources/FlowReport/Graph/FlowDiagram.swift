@@ -24,12 +24,15 @@ public struct FlowDiagram: Sendable, Equatable {
         public var lines: [String]
         /// Position in the flow's `steps`, nil for the start and finish nodes.
         public var stepIndex: Int?
+        /// How busy the node was in a replayed log, a `HeatScale` level; nil when not measured.
+        public var heat: Int?
 
-        public init(id: String, kind: NodeKind, lines: [String], stepIndex: Int? = nil) {
+        public init(id: String, kind: NodeKind, lines: [String], stepIndex: Int? = nil, heat: Int? = nil) {
             self.id = id
             self.kind = kind
             self.lines = lines
             self.stepIndex = stepIndex
+            self.heat = heat
         }
     }
 

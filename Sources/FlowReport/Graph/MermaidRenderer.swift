@@ -12,7 +12,18 @@ public enum MermaidRenderer {
             let label = edge.label.map { "|\"\(escape($0))\"|" } ?? ""
             out += "    \(edge.from) \(arrow)\(label) \(edge.to)\n"
         }
-        return out
+        return out + heatClasses(diagram)
+    }
+
+    /// One `classDef heatN` per heat level in use and a `class` line giving it to its nodes;
+    /// nothing when no node has a heat level.
+    private static func heatClasses(_ diagram: FlowDiagram) -> String {
+        let levels = Dictionary(grouping: diagram.nodes.filter { $0.heat != nil }, by: { $0.heat ?? 0 })
+        return levels.keys.sorted().reduce(into: "") { out, level in
+            let ids = levels[level, default: []].map(\.id).joined(separator: ",")
+            out += "    classDef heat\(level) fill:\(HeatScale.color(level)),color:#000\n"
+            out += "    class \(ids) heat\(level)\n"
+        }
     }
 
     /// `text` made safe inside a quoted Mermaid label: characters that Mermaid or its HTML

@@ -16,7 +16,7 @@ public final class ReportBuilder: RunRecordSink {
     let flowIndex: [String: Int]
     /// Every sent message, in send order.
     var messages: [MessageOutcome] = []
-    var messageIndex: [String: Int] = [:]
+    var messageIndex: [MessageKey: Int] = [:]
     /// Per contact, its messages (indices into `messages`) inside the attribution window.
     var touches: [String: [Int]] = [:]
     /// Skip records of send steps, by reason.
@@ -44,9 +44,8 @@ public final class ReportBuilder: RunRecordSink {
             guard let flow = flowIndex[send.flow] else { return }
             let index = messages.count
             messages.append(MessageOutcome(flow: flow, step: send.step, variant: send.variant, contact: send.contact, time: send.time))
-            messageIndex[send.id] = index
-            touches[send.contact, default: []].append(index)
-            prune(send.contact, at: send.time)
+            messageIndex[MessageKey(send.id)] = index
+            touch(send.contact, message: index, at: send.time)
         case .skip(let skip):
             guard let flow = flowIndex[skip.flow] else { return }
             flows[flow].skips[skip.reason, default: 0] += 1
@@ -77,7 +76,7 @@ public final class ReportBuilder: RunRecordSink {
 
     private func apply(_ feedback: Feedback, properties: Value.Object) {
         guard case .string(let id) = properties["email_id"] else { return }
-        guard let index = messageIndex[id] else {
+        guard let index = messageIndex[MessageKey(id)] else {
             unmatchedFeedback += 1
             return
         }
@@ -94,6 +93,19 @@ public final class ReportBuilder: RunRecordSink {
         guard let latest else { return }
         messages[latest].conversions += 1
         messages[latest].revenue += options.revenue(of: properties)
+    }
+
+    /// Adds message `index`, sent at `time`, to a contact's touches and forgets those older than
+    /// the attribution window, in one dictionary access (this runs for every send).
+    private func touch(_ contact: String, message index: Int, at time: Int64) {
+        let window = options.attributionWindow
+        let messages = self.messages
+        func append(to list: inout [Int]) {
+            list.append(index)
+            let expired = list.prefix { time.subtractingReportingOverflow(messages[$0].time).partialValue > window }.count
+            if expired > 0 { list.removeFirst(expired) }
+        }
+        append(to: &touches[contact, default: []])
     }
 
     /// Forgets a contact's messages sent more than the attribution window before `time`.
@@ -136,5 +148,51 @@ public final class ReportBuilder: RunRecordSink {
     private static func day(of time: Int64) -> Int {
         let day: Int64 = 86_400_000
         return Int(time >= 0 ? time / day : -((-(time + 1)) / day) - 1)
+    }
+}
+
+extension ReportBuilder {
+    /// Replays every event `reader` yields through `project`, runs the clock on to `until`
+    /// (default: the last event's time) and returns the report.
+    public static func report(
+        of project: CompiledProject, events reader: EventLogReader, until: Int64? = nil,
+        options: ReportOptions = ReportOptions()
+    ) throws(EventLogError) -> ProjectReport {
+        let builder = ReportBuilder(project: project, options: options)
+        let replayer = Replayer(project: project, sink: builder)
+        while let event = try reader.next() {
+            replayer.process(event)
+            builder.observe(event)
+        }
+        replayer.finish(until: until)
+        return builder.build()
+    }
+}
+
+/// A message id as a dictionary key: 128 bits for 32 lowercase hex digits (the ids the runtime
+/// hashes), which hash and compare faster than text, else the text itself.
+enum MessageKey: Hashable {
+    case hex(UInt64, UInt64)
+    case text(String)
+
+    init(_ id: String) {
+        var high: UInt64 = 0, low: UInt64 = 0, count = 0
+        for byte in id.utf8 {
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            default:
+                self = .text(id)
+                return
+            }
+            guard count < 32 else {
+                self = .text(id)
+                return
+            }
+            if count < 16 { high = high << 4 | UInt64(digit) } else { low = low << 4 | UInt64(digit) }
+            count += 1
+        }
+        self = count == 32 ? .hex(high, low) : .text(id)
     }
 }
