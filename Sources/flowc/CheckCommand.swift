@@ -52,6 +52,18 @@ func loadProject(_ path: String) throws -> Project {
     }
 }
 
+/// Loads a project and refuses it (exit 1, diagnostics on standard error) when it has errors.
+func loadCheckedProject(_ path: String, before activity: String) throws -> Project {
+    let project = try loadProject(path)
+    let diagnostics = Checker.check(project)
+    if diagnostics.contains(where: { $0.severity == .error }) {
+        printError(TextRenderer(sources: project.files).render(diagnostics.sorted(by: Diagnostic.ordered)))
+        printError("error: the project has errors; fix them before \(activity) (see `flowc check \(path)`)")
+        throw ExitCode(1)
+    }
+    return project
+}
+
 /// Writes a line to standard error.
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))

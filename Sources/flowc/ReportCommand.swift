@@ -73,31 +73,19 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let project = try loadProject(path)
-        let diagnostics = Checker.check(project)
-        if diagnostics.contains(where: { $0.severity == .error }) {
-            printError(TextRenderer(sources: project.files).render(diagnostics.sorted(by: Diagnostic.ordered)))
-            printError("error: the project has errors; fix them before reporting (see `flowc check \(path)`)")
-            throw ExitCode(1)
-        }
+        let project = try loadCheckedProject(path, before: "reporting")
         let compiled = IRCompiler.compile(project)
         let options = ReportOptions(
             attributionWindow: DurationSyntax.parse(attribution) ?? ReportOptions.defaultAttributionWindow,
             revenuePath: revenue.flatMap(ReportOptions.revenuePath))
-        let builder = ReportBuilder(project: compiled, options: options)
-        let replayer = Replayer(project: compiled, sink: builder)
+        let report: ProjectReport
         do {
             let reader = try EventLogReader(path: events, options: EventLogOptions(sort: sort, skipInvalid: skipInvalid))
-            while let event = try reader.next() {
-                replayer.process(event)
-                builder.observe(event)
-            }
+            report = try ReportBuilder.report(of: compiled, events: reader, until: until.flatMap(RFC3339.parse), options: options)
         } catch {
             printError(error.description)
             throw ExitCode(error.line == nil ? 2 : 1)
         }
-        replayer.finish(until: until.flatMap(RFC3339.parse))
-        let report = builder.build()
         let text = format.render(report)
         guard let output else {
             print(text, terminator: "")

@@ -60,13 +60,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let project = try loadProject(path)
-        let diagnostics = Checker.check(project)
-        if diagnostics.contains(where: { $0.severity == .error }) {
-            printError(TextRenderer(sources: project.files).render(diagnostics.sorted(by: Diagnostic.ordered)))
-            printError("error: the project has errors; fix them before running (see `flowc check \(path)`)")
-            throw ExitCode(1)
-        }
+        let project = try loadCheckedProject(path, before: "running")
         if smtp != nil {
             printError("error: SMTP delivery is not available yet; use --outbox DIR or --dry-run")
             throw ExitCode(2)
