@@ -92,12 +92,12 @@ public final class Replayer {
     // MARK: Events
 
     private func identify(_ contact: ContactState, traits: Value.Object) {
-        let pairs = traits.pairs
-        for (name, value) in pairs {
-            contact.traits[name] = value.isNull ? nil : value
+        // `orderedMembers` reads the stored members in place (`pairs` would build a new array).
+        for member in traits.orderedMembers {
+            contact.traits[member.key] = member.value.isNull ? nil : member.value
         }
-        for (name, _) in pairs {
-            for flow in project.dateTriggers[name] ?? [] { armDateTrigger(contact, flow: flow) }
+        for member in traits.orderedMembers {
+            for flow in project.dateTriggers[member.key] ?? [] { armDateTrigger(contact, flow: flow) }
         }
     }
 
