@@ -21,6 +21,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     ],
     targets: [
         // System libyaml (pkg-config yaml-0.1, Debian package libyaml-dev).
@@ -46,6 +49,21 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // Rendered messages → a real SMTP relay over SwiftNIO (STARTTLS, AUTH, pool, retries).
+        .target(
+            name: "FlowSMTP",
+            dependencies: [
+                "FlowMail",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+            ]
+        ),
+        // Scenario files (`*.test.yaml`) → replay → expectations met or a readable diff.
+        .target(name: "FlowScenarios", dependencies: ["FlowSyntax", "FlowCheck", "FlowIR", "FlowRuntime", "FlowMail"]),
+        // A replay trace → one contact's story: triggers, decisions, messages.
+        .target(name: "FlowExplain", dependencies: ["FlowSyntax", "FlowIR", "FlowRuntime", "FlowMail"]),
         // Run records and mail feedback → metrics, A/B statistics, reports and flow diagrams.
         .target(name: "FlowReport", dependencies: ["FlowSyntax", "FlowCheck", "FlowIR", "FlowRuntime"]),
         // The command line: argument parsing and subcommands only.
@@ -53,6 +71,7 @@ let package = Package(
             name: "flowc",
             dependencies: [
                 "FlowSyntax", "FlowCheck", "FlowIR", "FlowRuntime", "FlowMail", "FlowReport",
+                "FlowSMTP", "FlowScenarios", "FlowExplain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // grammar/flow.schema.json, embedded for `flowc schema`.
@@ -64,6 +83,9 @@ let package = Package(
         .testTarget(name: "FlowRuntimeTests", dependencies: ["FlowRuntime", "FlowIR", "FlowCheck", "FlowSyntax"]),
         .testTarget(name: "FlowMailTests", dependencies: ["FlowMail", "FlowRuntime", "FlowSyntax"]),
         .testTarget(name: "FlowReportTests", dependencies: ["FlowReport", "FlowRuntime", "FlowSyntax"]),
+        .testTarget(name: "FlowSMTPTests", dependencies: ["FlowSMTP", "FlowMail", "FlowRuntime", "FlowSyntax"]),
+        .testTarget(name: "FlowScenariosTests", dependencies: ["FlowScenarios", "FlowCheck", "FlowSyntax"]),
+        .testTarget(name: "FlowExplainTests", dependencies: ["FlowExplain", "FlowRuntime", "FlowSyntax"]),
         .testTarget(name: "flowcTests", dependencies: ["flowc", "FlowCheck"]),
     ]
 )
