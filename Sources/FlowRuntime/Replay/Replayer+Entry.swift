@@ -8,6 +8,7 @@ extension Replayer {
         if let keyExpression = project.flows[flowIndex].entryKey {
             scope = Scope(contact: contact, instance: nil, event: trigger, trigger: trigger)
             guard let text = Self.keyText(keyExpression.evaluate(in: self)) else {
+                if let tracer { traceRefusal(flowIndex, .noKey, contact: contact, tracer) }
                 skip(flowIndex, step: nil, contact: contact, reason: "no_key")
                 return
             }
@@ -19,19 +20,30 @@ extension Replayer {
         case .always:
             break
         case .once:
-            if previous != nil { return skip(flowIndex, step: nil, contact: contact, reason: "reentry") }
+            if let previous {
+                if let tracer { traceRefusal(flowIndex, .reentry(previousEntry: previous.lastEntry, entries: previous.count), contact: contact, tracer) }
+                return skip(flowIndex, step: nil, contact: contact, reason: "reentry")
+            }
         case .after(let minimum):
             if let previous, now - previous.lastEntry < minimum {
+                if let tracer { traceRefusal(flowIndex, .reentry(previousEntry: previous.lastEntry, entries: previous.count), contact: contact, tracer) }
                 return skip(flowIndex, step: nil, contact: contact, reason: "reentry")
             }
         }
         let active = contact.instances.first { $0.flow == flowIndex && $0.key == key }
         if active != nil && project.flows[flowIndex].retrigger == .ignore {
+            if let tracer { traceRefusal(flowIndex, .active(key: key), contact: contact, tracer) }
             return skip(flowIndex, step: nil, contact: contact, reason: "active")
         }
         if let audience = project.flows[flowIndex].audience {
             scope = Scope(contact: contact, instance: nil, event: nil, trigger: trigger)
-            guard audience.holds(in: self) else { return skip(flowIndex, step: nil, contact: contact, reason: "audience") }
+            guard audience.holds(in: self) else {
+                if let tracer {
+                    traceCondition(flowIndex, .audience(step: nil), held: false, contact: contact, tracer)
+                    traceRefusal(flowIndex, .audience, contact: contact, tracer)
+                }
+                return skip(flowIndex, step: nil, contact: contact, reason: "audience")
+            }
         }
         if let active { end(active, .restarted) }
 

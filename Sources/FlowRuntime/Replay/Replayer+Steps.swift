@@ -20,6 +20,7 @@ extension Replayer {
             guard stepsRun <= Self.stepLimit else { return end(instance, .loop) }
             instance.position = position
             if countVisit { instance.visits[position] &+= 1 }
+            if let tracer { traceStep(instance, resumed: !countVisit, tracer) }
             countVisit = true
             switch steps[position].action {
             case .wait(let duration):
@@ -44,9 +45,11 @@ extension Replayer {
             case .branch(let cases, let otherwise):
                 scope = Scope(contact: instance.contact, instance: instance, event: nil, trigger: instance.trigger)
                 position = cases.first { $0.condition.holds(in: self) }?.target ?? otherwise
+                if let tracer { traceBranch(cases, by: instance, tracer) }
             case .split(let weights, let targets):
                 let bucket = Bucket.of(flow: project.flows[instance.flow].id, step: steps[position].name, contact: instance.contact.id)
                 position = Bucket.pick(weights: weights, bucket: bucket).map { targets[$0] } ?? position + 1
+                if let tracer { traceOption(weights: weights, isVariant: false, by: instance, tracer) }
             case .goto(let target):
                 position = target
             case .update(let assignments):
@@ -79,6 +82,7 @@ extension Replayer {
 
     private func update(_ contact: ContactState, _ assignments: [(trait: String, value: Value)]) {
         for (trait, value) in assignments {
+            if let tracer { traceTraitChange(contact, key: trait, to: value, tracer) }
             contact.traits[trait] = value.isNull ? nil : value
         }
         for (trait, _) in assignments {
@@ -109,6 +113,7 @@ extension Replayer {
         if let audience = project.flows[flowIndex].audience {
             scope = Scope(contact: contact, instance: instance, event: nil, trigger: instance.trigger)
             guard audience.holds(in: self) else {
+                if let tracer { traceCondition(flowIndex, .audience(step: position), held: false, contact: contact, tracer) }
                 end(instance, .audience)
                 return false
             }
@@ -131,6 +136,7 @@ extension Replayer {
         if send.options.count > 1 {
             let bucket = Bucket.of(flow: flowID, step: step, contact: contact.id)
             option = send.options[Bucket.pick(weights: send.options.map(\.weight), bucket: bucket) ?? 0]
+            if let tracer { traceOption(weights: send.options.map(\.weight), isVariant: true, by: instance, tracer) }
         }
         let id = MessageID.make(flow: flowID, contact: contact.id, key: instance.key ?? "", entry: instance.entry,
                                 step: step, visit: Int(instance.visits[position]))

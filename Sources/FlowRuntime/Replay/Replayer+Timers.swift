@@ -11,6 +11,7 @@ extension Replayer {
             case .instance(let instance, let generation, let kind):
                 guard instance.isActive, instance.generation == generation else { continue }
                 instance.generation &+= 1
+                if let tracer { traceTimer(instance, due: nil, kind, tracer) }
                 switch kind {
                 case .resume(let position):
                     instance.waitingSince = nil
@@ -26,6 +27,7 @@ extension Replayer {
 
     /// Schedules `instance` to continue at `position` at `due`.
     func schedule(_ instance: Instance, at due: Int64, _ kind: TimerKind) {
+        if let tracer { traceTimer(instance, due: due, kind, tracer) }
         timers.schedule(at: due, .instance(instance, generation: instance.generation, kind))
     }
 
@@ -41,9 +43,11 @@ extension Replayer {
             slot.queuedDue = due
         }
         contact.triggerSlots[flow] = slot
+        if let tracer { tracer.trace(.triggerArmed(flow: flow, due: due), contact: contact.id, time: now) }
     }
 
     func disarmTrigger(_ contact: ContactState, flow: Int) {
+        if let tracer { traceTriggerCancelled(contact, flow: flow, tracer) }
         contact.triggerSlots[flow]?.isArmed = false
     }
 
@@ -66,6 +70,7 @@ extension Replayer {
             contact.lastDateOccurrence[flow] = occurrence
             armDateTrigger(contact, flow: flow, after: slot.due)
         }
+        if let tracer { tracer.trace(.triggerFired(flow: flow, trigger: slot.trigger), contact: contact.id, time: now) }
         enter(flow, contact: contact, trigger: slot.trigger)
     }
 

@@ -33,6 +33,8 @@ public final class Replayer {
     /// The longest frequency-cap period of any flow: older marketing sends are forgotten.
     let longestCapPeriod: Int64
     public internal(set) var summary = ReplaySummary()
+    /// Receives the replay's decisions in detail when set (see `ReplayTracer`).
+    public var tracer: ReplayTracer?
 
     /// What expressions see while one is evaluated (see `ExpressionEnvironment`).
     var scope = Scope()
@@ -55,6 +57,7 @@ public final class Replayer {
     public func process(_ event: Event) {
         fireTimers(through: event.timestamp)
         now = event.timestamp
+        if let tracer { tracer.trace(.event(event), contact: event.contactID, time: now) }
         eventSequence += 1
         summary.events += 1
         let contact = contactState(event.contactID)
@@ -94,6 +97,7 @@ public final class Replayer {
     private func identify(_ contact: ContactState, traits: Value.Object) {
         // `orderedMembers` reads the stored members in place (`pairs` would build a new array).
         for member in traits.orderedMembers {
+            if let tracer { traceTraitChange(contact, key: member.key, to: member.value, tracer) }
             contact.traits[member.key] = member.value.isNull ? nil : member.value
         }
         for member in traits.orderedMembers {
@@ -127,10 +131,14 @@ public final class Replayer {
             case .inactivity(_, let duration, let condition):
                 if holds(condition, contact: contact, event: candidate) {
                     armTrigger(contact, flow: flow, due: now + duration, trigger: candidate, occurrence: nil)
+                } else if let tracer {
+                    traceCondition(flow, .trigger, held: false, contact: contact, tracer)
                 }
             case .event(_, let condition):
                 if holds(condition, contact: contact, event: candidate) {
                     enter(flow, contact: contact, trigger: candidate)
+                } else if let tracer {
+                    traceCondition(flow, .trigger, held: false, contact: contact, tracer)
                 }
             case .date:
                 break
@@ -162,17 +170,22 @@ public final class Replayer {
     private func observe(_ event: TriggerEvent, by instance: Instance) {
         let flowIndex = instance.flow
         if let goal = project.flows[flowIndex].goal, goal.event == event.name, holds(goal.where, for: instance, seeing: event) {
+            if let tracer { traceCondition(flowIndex, .goal, held: true, contact: instance.contact, tracer) }
             end(instance, .converted)
             return
         }
-        for exit in project.flows[flowIndex].exits where exit.event == event.name && holds(exit.where, for: instance, seeing: event) {
+        for (position, exit) in project.flows[flowIndex].exits.enumerated()
+        where exit.event == event.name && holds(exit.where, for: instance, seeing: event) {
+            if let tracer { traceCondition(flowIndex, .exit(position), held: true, contact: instance.contact, tracer) }
             end(instance, .exited)
             return
         }
+        if let tracer { traceMisses(event, by: instance, tracer) }
         guard let since = instance.waitingSince, since < eventSequence,
               case .waitFor(let waitFor) = project.flows[flowIndex].steps[instance.position].action, waitFor.event == event.name,
               holds(waitFor.where, for: instance, seeing: event)
         else { return }
+        if let tracer { traceWaitForMatch(waitFor, by: instance, tracer) }
         instance.waitingSince = nil
         instance.generation &+= 1
         run(instance, from: waitFor.then)
