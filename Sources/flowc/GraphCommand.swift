@@ -17,8 +17,8 @@ struct GraphCommand: ParsableCommand {
         FLOW is a flow id, looked up in the project (--project, default ./flows), or a path to a \
         *.flow.yaml file. With --events, the log is replayed through the whole project and the \
         diagram becomes a heat map: the start node shows the flow's entered, completed, converted \
-        and exited counts, each send step its entered, sent, opened, clicked and converted counts, \
-        and those nodes are shaded by entered volume. Exit codes: 0 diagram printed, 1 the flow has errors (printed to \
+        and exited counts, every step how many times instances reached it (entered), each send step \
+        also its sent, opened, clicked and converted counts, and the nodes are shaded by entered volume. Exit codes: 0 diagram printed, 1 the flow has errors (printed to \
         standard error), 2 unknown flow, usage or I/O error, 3 internal error.
         """
     )
@@ -69,17 +69,19 @@ struct GraphCommand: ParsableCommand {
     /// `diagram` annotated with the counts of replaying `events` through the whole project.
     /// A bad log exits with 1 (a malformed line) or 2 (cannot be read).
     private func heatMap(of diagram: FlowDiagram, flowID: String?, project: Project, events: String) throws -> FlowDiagram {
-        let report: ProjectReport
+        let replay: (report: ProjectReport, steps: StepVisitCounter)
         do {
             let reader = try EventLogReader(path: events)
-            report = try ReportBuilder.report(
+            replay = try ReportBuilder.reportCountingSteps(
                 of: IRCompiler.compile(project), events: reader, until: until.flatMap(RFC3339.parse))
         } catch {
             printError(error.description)
             throw ExitCode(error.line == nil ? 2 : 1)
         }
-        guard let metrics = report.flows.first(where: { $0.id == flowID }) else { return diagram }
-        return diagram.annotated(with: metrics)
+        guard let flowID, let metrics = replay.report.flows.first(where: { $0.id == flowID }),
+              let visits = replay.steps.visits(ofFlow: flowID)
+        else { return diagram }
+        return diagram.annotated(with: metrics, visits: visits)
     }
 
     /// The file of the flow with `id`; an unknown id exits with 2 and a suggestion.

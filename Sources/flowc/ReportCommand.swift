@@ -39,7 +39,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The event log (JSON Lines), or - for standard input.")
     var events: String
 
-    @Option(help: "Run the clock on to this RFC 3339 time (default: the last event's time).")
+    @Option(help: "Run the clock on to this RFC 3339 time, or `now` (default: the last event's time).")
     var until: String?
 
     @Option(help: "The last-touch attribution window, a duration such as 5d or 12h.")
@@ -61,9 +61,7 @@ struct ReportCommand: ParsableCommand {
     var skipInvalid = false
 
     func validate() throws {
-        if let until, RFC3339.parse(until) == nil {
-            throw ValidationError("--until takes an RFC 3339 time such as 2026-06-01T00:00:00Z")
-        }
+        try UntilOption.validate(until)
         guard let window = DurationSyntax.parse(attribution), window > 0 else {
             throw ValidationError("--attribution takes a positive duration such as 5d or 12h, not `\(attribution)`")
         }
@@ -81,7 +79,7 @@ struct ReportCommand: ParsableCommand {
         let report: ProjectReport
         do {
             let reader = try EventLogReader(path: events, options: EventLogOptions(sort: sort, skipInvalid: skipInvalid))
-            report = try ReportBuilder.report(of: compiled, events: reader, until: until.flatMap(RFC3339.parse), options: options)
+            report = try ReportBuilder.report(of: compiled, events: reader, until: UntilOption.instant(until), options: options)
         } catch {
             printError(error.description)
             throw ExitCode(error.line == nil ? 2 : 1)
@@ -97,5 +95,20 @@ struct ReportCommand: ParsableCommand {
             printError("error: cannot write the report to \(output): \(error.localizedDescription)")
             throw ExitCode(2)
         }
+    }
+}
+
+/// `--until TIME|now` of the commands that replay a log, as `flowc run` takes it.
+enum UntilOption {
+    static func validate(_ until: String?) throws {
+        if let until, until != "now", RFC3339.parse(until) == nil {
+            throw ValidationError("--until takes an RFC 3339 time such as 2026-06-01T00:00:00Z, or `now`")
+        }
+    }
+
+    /// The time in milliseconds since the epoch; `now` is the wall clock.
+    static func instant(_ until: String?) -> Int64? {
+        guard let until else { return nil }
+        return until == "now" ? Int64(Date().timeIntervalSince1970 * 1000) : RFC3339.parse(until)
     }
 }

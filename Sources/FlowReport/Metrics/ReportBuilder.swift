@@ -158,8 +158,26 @@ extension ReportBuilder {
         of project: CompiledProject, events reader: EventLogReader, until: Int64? = nil,
         options: ReportOptions = ReportOptions()
     ) throws(EventLogError) -> ProjectReport {
+        try replay(project, events: reader, until: until, options: options, tracer: nil)
+    }
+
+    /// `report(of:events:until:options:)` that also counts the visits of every step (for a
+    /// flow diagram's heat map).
+    public static func reportCountingSteps(
+        of project: CompiledProject, events reader: EventLogReader, until: Int64? = nil,
+        options: ReportOptions = ReportOptions()
+    ) throws(EventLogError) -> (report: ProjectReport, steps: StepVisitCounter) {
+        let counter = StepVisitCounter(project: project)
+        let report = try replay(project, events: reader, until: until, options: options, tracer: counter)
+        return (report, counter)
+    }
+
+    private static func replay(
+        _ project: CompiledProject, events reader: EventLogReader, until: Int64?, options: ReportOptions, tracer: ReplayTracer?
+    ) throws(EventLogError) -> ProjectReport {
         let builder = ReportBuilder(project: project, options: options)
         let replayer = Replayer(project: project, sink: builder)
+        replayer.tracer = tracer
         while let event = try reader.next() {
             replayer.process(event)
             builder.observe(event)

@@ -1,0 +1,88 @@
+import FlowExplain
+import FlowIR
+import FlowMail
+import FlowRuntime
+import FlowSyntax
+import Testing
+
+/// `StoryBuilder`: one contact's story from a replay, with the values conditions saw.
+@Suite struct StoryBuilderTests {
+    static let flow = """
+        flow: tiers
+        trigger: { event: Go }
+        entry: { retrigger: ignore }
+        steps:
+          - id: pick
+            branch:
+              - if: contact.plan == "pro"
+                goto: pro
+              - if: count("Go") > 1
+                goto: again
+          - id: basic
+            wait: 1h
+          - id: again
+            goto: end
+          - id: pro
+            update: { plan: gold }
+        """
+
+    static func story(of contact: String, _ lines: [String]) throws -> Story {
+        let project = ProjectLoader.load(directory: "flows", files: [
+            "tiers.flow.yaml": flow,
+            "templates/hello.email.yaml": "subject: Hi\ntext: Hello {{unsubscribe_url}}\n",
+        ])
+        let compiled = IRCompiler.compile(project)
+        let renderer = try TemplateRenderer(templates: project.templates.values.map(TemplateSource.init), unsubscribeURL: nil)
+        let reader = EventLogReader(bytes: Array((lines.joined(separator: "\n") + "\n").utf8), name: "events.jsonl")
+        return try StoryBuilder.replay(contact: contact, project: project, compiled: compiled, renderer: renderer, events: reader).story
+    }
+
+    static let log = [
+        #"{"type":"identify","userId":"u1","timestamp":"2026-03-02T09:00:00Z","traits":{"plan":"free"}}"#,
+        #"{"type":"identify","userId":"u2","timestamp":"2026-03-02T09:00:00Z","traits":{"plan":"pro"}}"#,
+        #"{"type":"track","userId":"u1","event":"Go","timestamp":"2026-03-02T10:00:00Z"}"#,
+        #"{"type":"track","userId":"u2","event":"Go","timestamp":"2026-03-02T10:00:00Z"}"#,
+        #"{"type":"track","userId":"u1","event":"Go","timestamp":"2026-03-02T10:30:00Z"}"#,
+    ]
+
+    @Test func branchShowsEachConditionItEvaluatedWithTheValuesItSaw() throws {
+        let story = try Self.story(of: "u1", Self.log)
+        let branches = story.entries.compactMap { entry -> ([ConditionDetail], String)? in
+            if case .branch(let conditions, let target) = entry.event { (conditions, target) } else { nil }
+        }
+        try #require(branches.count == 1)
+        #expect(branches[0].1 == "basic")
+        #expect(branches[0].0.map(\.text) == [#"contact.plan == "pro""#, #"count("Go") > 1"#])
+        #expect(branches[0].0.map(\.held) == [false, false])
+        #expect(branches[0].0[0].values == [.init(expression: "contact.plan", value: .string("free"))])
+        #expect(branches[0].0[1].values == [.init(expression: #"count("Go")"#, value: .number(.init(1)))])
+    }
+
+    @Test func keepsOnlyTheContactsOwnEntriesInOrder() throws {
+        let story = try Self.story(of: "u2", Self.log)
+        #expect(story.contact == "u2")
+        let text = StoryText.render(story)
+        #expect(text == """
+            Story of contact u2
+            2026-03-02T09:00:00Z  trait plan = "pro"
+            2026-03-02T10:00:00Z  event Go
+            2026-03-02T10:00:00Z  tiers: entered on Go, entry 1
+            2026-03-02T10:00:00Z  tiers/pick: reached: branch
+            2026-03-02T10:00:00Z  tiers/pick: branch goes to pro
+                `contact.plan == "pro"` is true
+                  contact.plan = "pro"
+            2026-03-02T10:00:00Z  tiers/pro: reached: update plan
+            2026-03-02T10:00:00Z  trait plan = "gold" (was "pro")
+            2026-03-02T10:00:00Z  tiers: ended (completed)
+
+            """)
+    }
+
+    @Test func anActiveInstanceRefusesTheTriggerWithItsStartTime() throws {
+        let story = try Self.story(of: "u1", Self.log)
+        let refusals = story.entries.compactMap { entry -> String? in
+            if case .notEntered(_, let reason, let detail, _) = entry.event { "\(reason): \(detail)" } else { nil }
+        }
+        #expect(refusals == ["active: an instance is running since 2026-03-02T10:00:00Z and retrigger is ignore"])
+    }
+}
