@@ -54,8 +54,10 @@ import Testing
         #expect(branches[0].1 == "basic")
         #expect(branches[0].0.map(\.text) == [#"contact.plan == "pro""#, #"count("Go") > 1"#])
         #expect(branches[0].0.map(\.held) == [false, false])
-        #expect(branches[0].0[0].values == [.init(expression: "contact.plan", value: .string("free"))])
-        #expect(branches[0].0[1].values == [.init(expression: #"count("Go")"#, value: .number(.init(1)))])
+        #expect(branches[0].0[0].values.map(\.expression) == ["contact.plan"])
+        #expect(branches[0].0[0].values.map(\.value) == [.string("free")])
+        #expect(branches[0].0[1].values.map(\.expression) == [#"count("Go")"#])
+        #expect(branches[0].0[1].values.map(\.value) == [.number(.init(1))])
     }
 
     @Test func keepsOnlyTheContactsOwnEntriesInOrder() throws {

@@ -50,14 +50,16 @@ import Testing
 
     /// Counts checked by hand against the log: 5 sign-ups enter and complete; `mail` goes to all
     /// 5, u1's message is opened (by u1 and, naming it, u4: one message) and u3's clicked; the
-    /// branch sends `clicker` to u3, `opener` to u1 and `nope` to u2, u4, u5. Shades: 5 of 5 is
-    /// level 4, 3 of 5 level 3, 1 of 5 level 1; steps without records stay unshaded.
+    /// branch sends `clicker` to u3, `opener` to u1 and `nope` to u2, u4, u5; the wait and the
+    /// branch are reached 5 times, each `end` step once. Shades: 5 of 5 is level 4, 3 of 5
+    /// level 3, 1 of 5 level 1.
     @Test func eventsAnnotateTheMermaidDiagramAsAHeatMap() throws {
         let result = try FlowcProcess.run(Self.heatArguments, in: Self.heatScenario)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("entered 5, completed 5, converted 0, exited 0"))
         #expect(result.stdout.contains("mail<br>send hello<br>entered 5, sent 5, opened 1, clicked 1, converted 0"))
         #expect(result.stdout.contains("nope<br>send nope<br>entered 3, sent 3, opened 0, clicked 0, converted 0"))
+        #expect(result.stdout.contains("check<br>branch<br>entered 5"))
         #expect(result.stdout.contains("    class step8 heat3\n"))
         let golden = Self.goldens.appendingPathComponent("news-heat.mmd")
         if let expected = try Golden.expected(at: golden, actual: result.stdout) {
