@@ -8,6 +8,8 @@ struct ExpectationEvaluator {
     let scenario: Scenario
     let clock: ScenarioClock
     let records: [RunRecord]
+    /// The scenario's events as timeline lines, each with the number of records made before it.
+    let inputs: [(position: Int, line: TimelineLine)]
     let soleContact: String
     let zone: (Located<String>?) -> Zone
     let traits: (String) -> [String: Value]?
@@ -39,7 +41,7 @@ struct ExpectationEvaluator {
                 let expected = match.count?.value
                 guard expected.map({ found.count != $0 }) ?? found.isEmpty else { continue }
                 let what = describe(match, window: window)
-                fail("expected \(expected.map { "\($0) × " } ?? "")\(what), found \(found.count)" + nearMiss(match, contact: contact))
+                fail("expected \(what)\(expected.map { " exactly \($0) time(s)" } ?? ""), found \(found.count)" + nearMiss(match, contact: contact))
                 missing.append(TimelineLine(mark: .missing, time: window?.lowerBound, contact: contact,
                                             text: "send " + Self.text(match), expectation: position))
             case .notSent(let match):
@@ -62,7 +64,7 @@ struct ExpectationEvaluator {
                         && (match.reason.map { $0.value == skip.reason } ?? true) && Self.within(window, skip.time)
                 }
                 guard found.isEmpty else { continue }
-                fail("expected a skip \(Self.text(match))\(windowText(window)), found none")
+                fail("expected a skip at \(Self.prose([match.flow?.value, match.step?.value], reason: match.reason?.value))\(windowText(window)), found none")
                 missing.append(TimelineLine(mark: .missing, time: window?.lowerBound, contact: contact,
                                             text: "skip " + Self.text(match), expectation: position))
             case .ended(let match):
@@ -76,7 +78,9 @@ struct ExpectationEvaluator {
                     guard case .end(let end) = record, end.contact == contact, match.flow.map({ $0.value == end.flow }) ?? true else { return nil }
                     return "`\(end.reason.rawValue)` at \(timeText(end.time))"
                 }
-                fail("expected an instance \(Self.text(match))\(windowText(window)) to end, " +
+                let flow = match.flow.map { " of `\($0.value)`" } ?? ""
+                let reason = match.reason.map { " as `\($0.value)`" } ?? ""
+                fail("expected an instance\(flow) to end\(reason)\(windowText(window)), " +
                      (ends.isEmpty ? "but none ended" : "but it ended " + ends.joined(separator: ", ")))
                 missing.append(TimelineLine(mark: .missing, time: window?.lowerBound, contact: contact,
                                             text: "end " + Self.text(match), expectation: position))
@@ -97,6 +101,11 @@ struct ExpectationEvaluator {
         var lines = records.indices.map { index in
             TimelineLine(mark: marks[index], time: records[index].time, contact: records[index].contact,
                          text: Self.text(records[index]), expectation: notes[index])
+        }
+        for input in inputs.reversed() {
+            let time = input.line.time ?? .min
+            let position = records.indices.first { $0 >= input.position && records[$0].time >= time } ?? records.endIndex
+            lines.insert(input.line, at: position)
         }
         let end = records.last?.time ?? clock.start
         for line in missing {
@@ -160,8 +169,20 @@ struct ExpectationEvaluator {
         return " between \(timeText(window.lowerBound)) and \(timeText(window.upperBound))"
     }
 
+    /// A message match in words: "a send from `flow/step` of template `t` with variant `v` at …".
     private func describe(_ match: MessageMatch, window: ClosedRange<Int64>?) -> String {
-        "a send " + Self.text(match) + windowText(window)
+        let source = [match.flow?.value, match.step?.value].compactMap { $0 }.joined(separator: "/")
+        return "a send"
+            + (source.isEmpty ? "" : " from `\(source)`")
+            + (match.template.map { " of template `\($0.value)`" } ?? "")
+            + (match.variant.map { " with variant `\($0.value)`" } ?? "")
+            + windowText(window)
+    }
+
+    /// A skip or end match in words: "`flow/step` (`reason`)".
+    private static func prose(_ source: [String?], reason: String?) -> String {
+        let names = source.compactMap { $0 }.joined(separator: "/")
+        return [names.isEmpty ? nil : "`\(names)`", reason.map { "with reason `\($0)`" }].compactMap { $0 }.joined(separator: " ")
     }
 
     /// A message match as timeline text: `flow/step template variant=…`.

@@ -52,7 +52,14 @@ public struct ScenarioRunner {
 
         let collector = RecordCollector()
         let replayer = Replayer(project: compiled, sink: collector)
-        events.forEach(replayer.process)
+        var inputs: [(position: Int, line: TimelineLine)] = []
+        for (index, event) in events.enumerated() {
+            if index >= scenario.contacts.count {
+                inputs.append((collector.records.count, TimelineLine(
+                    mark: .happened, time: event.timestamp, contact: event.contactID, text: Self.text(event), expectation: nil)))
+            }
+            replayer.process(event)
+        }
         if let until = scenario.until {
             replayer.finish(until: clock.instant(until, in: zone(for: nil)))
         } else {
@@ -60,7 +67,7 @@ public struct ScenarioRunner {
         }
 
         let evaluator = ExpectationEvaluator(
-            scenario: scenario, clock: clock, records: collector.records, soleContact: soleContact,
+            scenario: scenario, clock: clock, records: collector.records, inputs: inputs, soleContact: soleContact,
             zone: zone, traits: replayer.traits(of:))
         let outcome = evaluator.evaluate()
         return ScenarioResult(name: scenario.name.value, file: scenario.file, span: scenario.span, start: clock.start,
@@ -102,6 +109,11 @@ public struct ScenarioRunner {
         var pairs = contact.traits.map { ($0.trait.value, $0.value.value) }
         if let timezone = contact.timezone { pairs.append(("timezone", .string(timezone.value))) }
         return Value.Object(pairs)
+    }
+
+    /// An input event as timeline text: `track NAME` or `identify TRAIT, ...`.
+    private static func text(_ event: Event) -> String {
+        event.kind == .track ? "track \(event.name ?? "")" : "identify " + event.traits.keys.joined(separator: ", ")
     }
 
     private static func event(_ event: ScenarioEvent, contact: String, at time: Int64) -> Event {
