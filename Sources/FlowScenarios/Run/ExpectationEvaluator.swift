@@ -41,7 +41,7 @@ struct ExpectationEvaluator {
                 let expected = match.count?.value
                 guard expected.map({ found.count != $0 }) ?? found.isEmpty else { continue }
                 let what = describe(match, window: window)
-                fail("expected \(what)\(expected.map { " exactly \($0) time(s)" } ?? ""), found \(found.count)" + nearMiss(match, contact: contact))
+                fail("expected a send\(what)\(expected.map { " exactly \($0) time(s)" } ?? ""), found \(found.count)" + nearMiss(match, contact: contact))
                 missing.append(TimelineLine(mark: .missing, time: window?.lowerBound, contact: contact,
                                             text: "send " + Self.text(match), expectation: position))
             case .notSent(let match):
@@ -50,7 +50,7 @@ struct ExpectationEvaluator {
                     return send.contact == contact && Self.matches(match, send) && Self.within(window, send.time)
                 }
                 guard !found.isEmpty else { continue }
-                fail("expected no \(describe(match, window: window)), found \(found.count): " +
+                fail("expected no send\(describe(match, window: window)), found \(found.count): " +
                      found.map { "at \(timeText(records[$0].time))" }.joined(separator: ", "))
                 for index in found {
                     marks[index] = .unexpected
@@ -169,11 +169,10 @@ struct ExpectationEvaluator {
         return " between \(timeText(window.lowerBound)) and \(timeText(window.upperBound))"
     }
 
-    /// A message match in words: "a send from `flow/step` of template `t` with variant `v` at …".
+    /// What a message match asks for, after "a send": " from `flow/step` of template `t` with variant `v` at …".
     private func describe(_ match: MessageMatch, window: ClosedRange<Int64>?) -> String {
         let source = [match.flow?.value, match.step?.value].compactMap { $0 }.joined(separator: "/")
-        return "a send"
-            + (source.isEmpty ? "" : " from `\(source)`")
+        return (source.isEmpty ? "" : " from `\(source)`")
             + (match.template.map { " of template `\($0.value)`" } ?? "")
             + (match.variant.map { " with variant `\($0.value)`" } ?? "")
             + windowText(window)

@@ -78,9 +78,11 @@ extension NodeReader {
         case .success(let kind):
             return ScenarioTime(kind: kind, text: text.value, span: text.span)
         case .failure(let problem):
-            let help = problem == .partialDaysWithTimeOfDay
-                ? "with a time of day, the offset counts whole days: write e.g. `+1d 09:00`, or drop the time of day"
-                : "write an offset from the start such as `+0`, `+45m`, `+2d` or `+2d 09:00` (local time), or an RFC 3339 instant"
+            let help = switch problem {
+            case .partialDaysWithTimeOfDay: "with a time of day, the offset counts whole days: write e.g. `+1d 09:00`, or drop the time of day"
+            case .tooFar: "offsets from the start go up to 36500d (100 years)"
+            case .unreadable: "write an offset from the start such as `+0`, `+45m`, `+2d` or `+2d 09:00` (local time), or an RFC 3339 instant"
+            }
             report("FC603", at: text.span, "invalid scenario time `\(text.value)` for `\(name)`", help: help)
             return nil
         }

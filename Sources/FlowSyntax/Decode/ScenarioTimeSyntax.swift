@@ -7,7 +7,13 @@ public enum ScenarioTimeSyntax {
         case unreadable
         /// `+1d2h 09:00`: with a time of day, the offset must be whole days.
         case partialDaysWithTimeOfDay
+        /// An offset beyond `maximumOffset`.
+        case tooFar
     }
+
+    /// The largest offset from the start: 100 years of 365 days, far beyond any flow (FC209
+    /// warns at 400 days) and far from the limits of replay arithmetic.
+    public static let maximumOffset = 36_500 * DurationSyntax.day
 
     /// The time `text` denotes, or why it is not one.
     public static func parse(_ text: String) -> Result<ScenarioTime.Kind, Problem> {
@@ -18,6 +24,7 @@ public enum ScenarioTimeSyntax {
         guard parts.count == 1 || parts.count == 2, let magnitude = offset(String(parts[0])) else {
             return .failure(.unreadable)
         }
+        guard magnitude <= maximumOffset else { return .failure(.tooFar) }
         let offset = sign == "-" ? -magnitude : magnitude
         guard parts.count == 2 else { return .success(.relative(offset: offset, at: nil)) }
         guard let time = TimeOfDay.parse(String(parts[1])) else { return .failure(.unreadable) }
