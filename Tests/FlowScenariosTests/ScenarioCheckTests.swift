@@ -27,7 +27,7 @@ import Testing
         let diagnostic = Checker.check(project).first
         #expect(diagnostic?.code == "FC005")
         #expect(diagnostic?.help == "did you mean `at`?")
-        #expect(diagnostic?.span.start == SourceLocation(line: 9, column: 32))
+        #expect(diagnostic?.span.start == SourceLocation(line: 9, column: 33))
     }
 
     @Test(arguments: [
@@ -43,7 +43,7 @@ import Testing
         ("      - { contact: bob, sent: reminder }", "FC607"),
         ("      - sent: reminder\n        ended: completed", "FC007"),
         ("      - sent: { step: reminder, at: +1h, between: [+1h, +2h] }", "FC007"),
-        ("      - arrived: reminder", "FC006"),
+        ("      - contact: contact", "FC006"),
         ("      - sent: [reminder]", "FC004"),
     ])
     func mistakesAreReported(expect: String, code: String) {
@@ -80,7 +80,7 @@ import Testing
         #expect(diagnostics.first?.related.first?.file == "p/a.test.yaml")
     }
 
-    @Test func scenarioTimeSyntax() {
+    @Test func scenarioTimeSyntax() throws {
         #expect(try ScenarioTimeSyntax.parse("+0").get() == .relative(offset: 0, at: nil))
         #expect(try ScenarioTimeSyntax.parse("+1h30m").get() == .relative(offset: 5_400_000, at: nil))
         #expect(try ScenarioTimeSyntax.parse("+2d 09:00").get() == .relative(offset: 2 * 86_400_000, at: TimeOfDay(minutes: 540)))
