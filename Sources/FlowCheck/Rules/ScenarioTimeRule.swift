@@ -54,15 +54,3 @@ enum ScenarioTimeRule {
         }
     }
 }
-
-extension Expectation {
-    /// The expectation's `at` or `between`, if any.
-    public var timeMatch: TimeMatch? {
-        switch kind {
-        case .sent(let match), .notSent(let match): match.time
-        case .skipped(let match): match.time
-        case .ended(let match): match.time
-        case .traits: nil
-        }
-    }
-}

@@ -111,8 +111,7 @@ struct ExpectationEvaluator {
         for line in missing {
             let time = line.time ?? end
             let position = lines.firstIndex { ($0.time ?? .max) > time } ?? lines.endIndex
-            lines.insert(TimelineLine(mark: .missing, time: line.time, contact: line.contact, text: line.text,
-                                      expectation: line.expectation), at: position)
+            lines.insert(line, at: position)
         }
         outcome.timeline = lines + traitLines
         return outcome

@@ -153,6 +153,18 @@ public struct Expectation: Sendable {
     }
 }
 
+extension Expectation {
+    /// The expectation's `at` or `between`, if any.
+    public var timeMatch: TimeMatch? {
+        switch kind {
+        case .sent(let match), .notSent(let match): match.time
+        case .skipped(let match): match.time
+        case .ended(let match): match.time
+        case .traits: nil
+        }
+    }
+}
+
 /// When a record must have happened: exactly `at`, or within `between` (both ends included).
 public enum TimeMatch: Sendable {
     case at(ScenarioTime)
