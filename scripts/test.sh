@@ -6,4 +6,5 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 swift build --build-tests
 swift test --skip-build
+.build/debug/flowc test flows
 python3 -m pytest Tests/schema -q

@@ -29,6 +29,7 @@ public enum Checker {
             let context = FlowContext(flow: flow, project: project, schema: schema)
             for rule in flowRules { rule(context, &diagnostics) }
         }
+        ScenarioRules.check(project, schema: schema, into: &diagnostics)
         return deduplicated(diagnostics).sorted(by: Diagnostic.ordered)
     }
 

@@ -9,7 +9,7 @@ struct Flowc: ParsableCommand {
         commandName: "flowc",
         abstract: "Compile, check and run email marketing-automation flows.",
         version: version,
-        subcommands: [CheckCommand.self, RunCommand.self, ReportCommand.self, GraphCommand.self, ExplainCommand.self, SchemaCommand.self]
+        subcommands: [CheckCommand.self, RunCommand.self, TestCommand.self, ReportCommand.self, GraphCommand.self, ExplainCommand.self, SchemaCommand.self]
     )
 
     /// Runs the command with the exit codes of the spec: 0 success, 1 problems found or bad

@@ -11,8 +11,10 @@ public struct Project: Sendable {
     public var templates: [String: EmailTemplate]
     /// All source files read, by display path (for rendering diagnostics).
     public var files: [String: SourceFile]
-    /// Problems from reading, YAML and decoding (FC001–FC007, FC2xx, FC404).
+    /// Problems from reading, YAML and decoding (FC001–FC007, FC2xx, FC404, FC603).
     public var diagnostics: [Diagnostic]
+    /// Scenario files (`*.test.yaml`) in sorted path order.
+    public var scenarios: [ScenarioFile] = []
 }
 
 /// A user-facing I/O problem: a path that does not exist or cannot be read (exit code 2).
@@ -22,8 +24,10 @@ public struct ProjectLoadError: Error, CustomStringConvertible {
 
 /// Finds and reads the files of a project (spec section 1).
 public enum ProjectLoader {
-    /// Loads the project at `path`: a flows directory (every `*.flow.yaml` at any depth), or a
-    /// single flow file whose project is the nearest ancestor holding `flowc.yaml`, else its directory.
+    /// Loads the project at `path`: a flows directory (every `*.flow.yaml` and `*.test.yaml` at
+    /// any depth), or a single flow file whose project is the nearest ancestor holding
+    /// `flowc.yaml`, else its directory. A single scenario file (`*.test.yaml`) loads with every
+    /// flow of its project, since scenarios replay the whole project.
     public static func load(_ path: String) throws -> Project {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -33,19 +37,24 @@ public enum ProjectLoader {
         if isDirectory.boolValue {
             let directory = trimmed(path)
             let flowPaths = try findFiles(in: directory, suffix: ".flow.yaml")
-            return try load(directory: directory, flowPaths: flowPaths)
+            let scenarioPaths = try findFiles(in: directory, suffix: ".test.yaml")
+            return try load(directory: directory, flowPaths: flowPaths, scenarioPaths: scenarioPaths)
+        }
+        if path.hasSuffix(".test.yaml") {
+            let directory = projectDirectory(of: path)
+            return try load(directory: directory, flowPaths: findFiles(in: directory, suffix: ".flow.yaml"), scenarioPaths: [path])
         }
         guard path.hasSuffix(".flow.yaml") else {
-            throw ProjectLoadError(description: "`\(path)` is not a flow file (`*.flow.yaml`) or a directory")
+            throw ProjectLoadError(description: "`\(path)` is not a flow file (`*.flow.yaml`), a scenario file (`*.test.yaml`) or a directory")
         }
-        return try load(directory: projectDirectory(of: path), flowPaths: [path])
+        return try load(directory: projectDirectory(of: path), flowPaths: [path], scenarioPaths: [])
     }
 
     /// Loads a project held in memory, for tests and tools that have no files on disk.
     ///
     /// `files` maps paths relative to `directory` to their contents: flow files (`*.flow.yaml`
-    /// at any depth), `flowc.yaml` and templates (`templates/*.email.yaml`); other paths are
-    /// ignored. Diagnostics name each file as `directory/path`, as the disk loader does.
+    /// at any depth), scenario files (`*.test.yaml` at any depth), `flowc.yaml` and templates
+    /// (`templates/*.email.yaml`); other paths are ignored. Diagnostics name each file as `directory/path`, as the disk loader does.
     public static func load(directory: String, files: [String: String]) -> Project {
         load(directory: directory, bytes: files.mapValues { Data($0.utf8) })
     }
@@ -62,11 +71,12 @@ public enum ProjectLoader {
             settingsPath: byPath[settingsPath] == nil ? nil : settingsPath,
             flowPaths: byPath.keys.filter { $0.hasSuffix(".flow.yaml") },
             templatePaths: byPath.keys.filter { $0.hasPrefix(templatesPrefix) && $0.hasSuffix(".email.yaml") },
+            scenarioPaths: byPath.keys.filter { $0.hasSuffix(".test.yaml") },
             contents: { byPath[$0] ?? Data() }
         )
     }
 
-    private static func load(directory: String, flowPaths: [String]) throws -> Project {
+    private static func load(directory: String, flowPaths: [String], scenarioPaths: [String]) throws -> Project {
         let settingsPath = join(directory, "flowc.yaml")
         let templatesDirectory = join(directory, "templates")
         let templatePaths = FileManager.default.fileExists(atPath: templatesDirectory)
@@ -76,6 +86,7 @@ public enum ProjectLoader {
             settingsPath: FileManager.default.fileExists(atPath: settingsPath) ? settingsPath : nil,
             flowPaths: flowPaths,
             templatePaths: templatePaths,
+            scenarioPaths: scenarioPaths,
             contents: { path in
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw ProjectLoadError(description: "cannot read \(path)")
@@ -89,7 +100,7 @@ public enum ProjectLoader {
     /// behind every entry point. `contents` returns the bytes of a path or throws an I/O error.
     private static func decode(
         directory: String, settingsPath: String?, flowPaths: [String], templatePaths: [String],
-        contents: (String) throws -> Data
+        scenarioPaths: [String], contents: (String) throws -> Data
     ) rethrows -> Project {
         var project = Project(directory: directory, settings: ProjectSettings(), flows: [], templates: [:], files: [:], diagnostics: [])
         if let settingsPath, let source = read(settingsPath, try contents(settingsPath), into: &project) {
@@ -110,6 +121,12 @@ public enum ProjectLoader {
             let (template, diagnostics) = TemplateDecoder.decode(source.root, id: id, file: source.file)
             project.diagnostics += diagnostics
             if let template { project.templates[id] = template }
+        }
+        for path in scenarioPaths.sorted() {
+            guard let source = read(path, try contents(path), into: &project) else { continue }
+            let (scenarios, diagnostics) = ScenarioDecoder.decode(source.root, file: source.file)
+            project.diagnostics += diagnostics
+            if let scenarios { project.scenarios.append(scenarios) }
         }
         return project
     }
