@@ -13,6 +13,11 @@ Examples:
   scripts/gen_events.py --seed 42 --contacts 300 --days 90 -o flows/demo/events.jsonl
   scripts/gen_events.py --events 10000000 --flows-profile cart -o /tmp/big.jsonl
 
+`--no-engagement` leaves out the `Email Opened` and `Email Link Clicked` lines, whose
+`email_id`s are made up (real ids are only known after a replay); everything else stays byte
+for byte the same. scripts/make_demo_log.sh starts from such a log and adds feedback for the
+messages flowc really sends (scripts/add_feedback.py).
+
 Speed matters (ten million lines in well under two minutes), so lines are built by string
 concatenation from precomputed pieces, and the simulation runs one day at a time: each day's
 events are sorted in memory and written before the next day starts.
@@ -112,6 +117,7 @@ class Simulation:
         self.days = args.days
         self.limit = args.events
         self.profile = args.flows_profile
+        self.engagement = args.engagement
         self.contact_count = args.contacts if args.contacts is not None else self.default_contacts()
         self.buckets = collections.defaultdict(list)
         self.retry_rate = 0.004
@@ -134,17 +140,22 @@ class Simulation:
 
     # ------------------------------------------------------------------ output
 
-    def emit(self, time, before, after):
+    def emit(self, time, before, after, written=True):
         """Queues the line `before` + timestamp + messageId + `after`. Now and then the line
-        comes twice, like a client retry: the same messageId (spec 4.1 de-duplication)."""
+        comes twice, like a client retry: the same messageId (spec 4.1 de-duplication).
+        A line that is not `written` still takes its messageId and random draws, so leaving
+        it out changes no other line."""
         self.sequence += 1
         sequence = self.sequence
         if sequence & 7:
             time -= time % 1000  # most clients send whole seconds; one line in eight keeps milliseconds
         line = f'{before}{DATES[time // DAY_MS]}{CLOCK[time // 1000 % 86_400]}{MILLIS[time % 1000]}","messageId":"m-{sequence}"{after}'
+        retried = self.random() < self.retry_rate
+        if not written:
+            return
         events = self.buckets[(time - self.start) // DAY_MS]
         events.append((time, line))
-        if self.random() < self.retry_rate:
+        if retried:
             events.append((time, line))
 
     def between(self, low, high):
@@ -154,8 +165,8 @@ class Simulation:
     def pick(self, items):
         return items[int(self.random() * len(items))]
 
-    def track(self, contact, time, event, properties):
-        self.emit(time, f'{contact.head}{event}","timestamp":"', f',"properties":{{{properties}}}}}\n')
+    def track(self, contact, time, event, properties, written=True):
+        self.emit(time, f'{contact.head}{event}","timestamp":"', f',"properties":{{{properties}}}}}\n', written)
 
     def identify(self, contact_id, time, traits):
         body = json.dumps(traits, ensure_ascii=False, separators=(",", ":"))
@@ -280,12 +291,13 @@ class Simulation:
     # ------------------------------------------------------------------ shopping
 
     def session(self, contact, day):
-        """One shopping visit: a checkout that may become an order, plus mail engagement noise."""
+        """One shopping visit: a checkout that may become an order, plus mail engagement noise
+        (left out with --no-engagement)."""
         time = self.start + day * DAY_MS + self.between(7 * HOUR_MS, 23 * HOUR_MS)
         if self.random() < 0.3:
-            self.track(contact, time - self.between(HOUR_MS, 5 * HOUR_MS), "Email Opened", self.email_id())
+            self.track(contact, time - self.between(HOUR_MS, 5 * HOUR_MS), "Email Opened", self.email_id(), self.engagement)
             if self.random() < 0.4:
-                self.track(contact, time - self.between(0, HOUR_MS), "Email Link Clicked", self.email_id())
+                self.track(contact, time - self.between(0, HOUR_MS), "Email Link Clicked", self.email_id(), self.engagement)
         cart_heavy = self.profile == "cart"
         self.checkout(contact, time, abandon=0.55 if cart_heavy else 0.38)
         if self.random() < (0.15 if cart_heavy else 0.06):
@@ -369,6 +381,8 @@ def parse_arguments(argv):
     parser.add_argument("--days", type=int, default=90, help="days the log spans (default 90)")
     parser.add_argument("--events", type=int, help="write exactly this many events; the log runs past --days if needed")
     parser.add_argument("--flows-profile", choices=["demo", "cart"], default="demo", help="which flows the log exercises")
+    parser.add_argument("--no-engagement", dest="engagement", action="store_false",
+                        help="leave out opens and clicks with made-up email_ids (scripts/make_demo_log.sh adds real ones)")
     parser.add_argument("--start", default="2026-03-01T00:00:00Z", help="start time, RFC 3339 (default 2026-03-01T00:00:00Z)")
     parser.add_argument("-o", "--output", help="output file (default: standard output)")
     args = parser.parse_args(argv)
