@@ -1,8 +1,10 @@
-"""scripts/gen_events.py: deterministic, ordered, Segment-shaped logs that exercise the demo flows."""
+"""scripts/gen_events.py, add_feedback.py and make_demo_log.sh: deterministic, ordered,
+Segment-shaped logs that exercise the demo flows, with feedback for the messages flowc sends."""
 
 import collections
 import datetime
 import json
+import os
 import re
 import subprocess
 import sys
@@ -12,14 +14,43 @@ import pytest
 from conftest import FLOWS, REPO, load_file
 
 GENERATOR = REPO / "scripts" / "gen_events.py"
-# The command that wrote flows/demo/events.jsonl (also in flows/README.md).
-DEMO_ARGUMENTS = ["--seed", "42", "--contacts", "400", "--days", "90"]
+ADD_FEEDBACK = REPO / "scripts" / "add_feedback.py"
+MAKE_DEMO_LOG = REPO / "scripts" / "make_demo_log.sh"
+DEMO_LOG = FLOWS / "demo" / "events.jsonl"
+# The debug binary that scripts/test.sh builds before pytest runs.
+FLOWC = REPO / ".build" / "debug" / "flowc"
+ENGAGEMENT = {"Email Delivered", "Email Opened", "Email Link Clicked"}
 TYPES = {"string": str, "number": (int, float), "boolean": bool}
 
 
 def generate(*arguments):
     result = subprocess.run([sys.executable, str(GENERATOR), *arguments], capture_output=True, text=True, check=True)
     return result.stdout
+
+
+def flowc(*arguments):
+    """stdout of the debug flowc; fails the test with a hint when it is not built."""
+    if not os.access(FLOWC, os.X_OK):
+        pytest.fail(f"{FLOWC} is missing: run `swift build` first (scripts/test.sh does)")
+    result = subprocess.run([str(FLOWC), *arguments], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def send_records(log):
+    """The send records of a dry-run replay of `log` on the demo project."""
+    records = [json.loads(line) for line in flowc("run", "flows", "--events", str(log), "--dry-run", "--json").splitlines()]
+    return [record for record in records if record["kind"] == "send"]
+
+
+def add_feedback(tmp_path, base_lines, sends):
+    """The lines add_feedback.py writes for these base lines and send records (seed 42)."""
+    base, records = tmp_path / "base.jsonl", tmp_path / "records.jsonl"
+    base.write_text("".join(json.dumps(event) + "\n" for event in base_lines))
+    records.write_text("".join(json.dumps(record) + "\n" for record in sends))
+    result = subprocess.run([sys.executable, str(ADD_FEEDBACK), "--seed", "42", str(base), str(records)],
+                            capture_output=True, text=True, check=True)
+    return [json.loads(line) for line in result.stdout.splitlines()]
 
 
 def timestamp(text):
@@ -29,7 +60,7 @@ def timestamp(text):
 
 @pytest.fixture(scope="module")
 def demo_lines():
-    return (FLOWS / "demo" / "events.jsonl").read_text().splitlines()
+    return DEMO_LOG.read_text().splitlines()
 
 
 @pytest.fixture(scope="module")
@@ -43,9 +74,77 @@ def test_same_seed_same_bytes_other_seed_other_bytes():
     assert first != generate("--seed", "8", "--contacts", "40", "--days", "20")
 
 
-def test_demo_log_is_what_the_documented_command_writes(demo_lines):
-    assert generate(*DEMO_ARGUMENTS).splitlines() == demo_lines
-    assert (FLOWS / "demo" / "events.jsonl").stat().st_size < 2_000_000
+def test_demo_log_is_what_make_demo_log_writes(tmp_path):
+    flowc("--help")  # fails clearly when the binary is missing
+    out = tmp_path / "events.jsonl"
+    result = subprocess.run([str(MAKE_DEMO_LOG), str(out)], capture_output=True, text=True, env={**os.environ, "FLOWC": str(FLOWC)})
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes() == DEMO_LOG.read_bytes(), "flows/demo/events.jsonl is stale: run scripts/make_demo_log.sh"
+    assert DEMO_LOG.stat().st_size < 2_000_000
+
+
+def test_no_engagement_leaves_out_only_opens_and_clicks():
+    arguments = ["--seed", "5", "--contacts", "60", "--days", "30"]
+    full = generate(*arguments).splitlines()
+    engagement = [line for line in full if re.search(r'"event":"Email (Opened|Link Clicked)"', line)]
+    assert engagement
+    assert generate(*arguments, "--no-engagement").splitlines() == [line for line in full if line not in engagement]
+
+
+@pytest.fixture(scope="module")
+def demo_sends():
+    return send_records(DEMO_LOG)
+
+
+def test_demo_feedback_names_only_messages_of_its_replay(demo_events, demo_sends):
+    sent = {record["id"] for record in demo_sends}
+    named = [e for e in demo_events if e["type"] == "track" and "email_id" in e.get("properties", {})]
+    assert {e["event"] for e in named} >= ENGAGEMENT | {"Unsubscribed", "Email Bounced"}
+    assert all(e["properties"]["email_id"] in sent for e in named)
+    feedback_ids = [e["messageId"] for e in demo_events if e.get("event") in ENGAGEMENT]
+    base_ids = {e["messageId"] for e in demo_events if e.get("event") not in ENGAGEMENT}
+    assert len(set(feedback_ids)) == len(feedback_ids) and not base_ids & set(feedback_ids)
+
+
+def test_demo_report_shows_opens_and_clicks_and_the_ab_difference():
+    report = json.loads(flowc("report", "flows", "--events", str(DEMO_LOG), "--format", "json"))
+    mail = {flow["flow"]: flow["mail"] for flow in report["flows"]}
+    assert mail["review-request"]["unique_opens"] > 0 and mail["review-request"]["unique_clicks"] > 0
+    assert report["unmatched_feedback"] == 0
+    discount = next(step for flow in report["flows"] for step in flow["steps"] if step["step"] == "discount")
+    rates = {v["template"]: v["mail"]["unique_opens"] / v["mail"]["sent"] for v in discount["variants"]}
+    assert rates["cart-discount-10"] > rates["cart-free-shipping"] + 0.1
+
+
+def test_feedback_of_a_message_does_not_depend_on_other_messages(tmp_path):
+    base = [{"type": "identify", "userId": f"u{n}", "timestamp": "2026-03-01T00:00:00Z", "traits": {}} for n in range(40)]
+    base.append({"type": "page", "anonymousId": "a1", "timestamp": "2026-03-20T00:00:00Z"})
+    sends = [{"kind": "send", "time": "2026-03-02T10:00:00Z", "flow": "f", "step": "s", "contact": f"u{n}", "to": "x@example.com",
+              "subject": "Hi", "template": "welcome", "variant": None, "id": f"{n:032x}"} for n in range(40)]
+
+    def feedback(records):
+        return [e for e in add_feedback(tmp_path, base, records) if e.get("event") in ENGAGEMENT]
+
+    everything = feedback(sends)
+    assert {e["event"] for e in everything} == ENGAGEMENT
+    assert [e for e in everything if e["userId"] != "u7"] == feedback(sends[:7] + sends[8:])
+
+
+def test_consent_events_name_the_latest_earlier_send(tmp_path):
+    def track(event, time, properties):
+        return {"type": "track", "userId": "u1", "event": event, "timestamp": time, "properties": properties}
+
+    base = [track("Unsubscribed", "2026-03-01T09:00:00Z", {"email_id": "made-up"}),
+            track("Email Opened", "2026-03-02T09:00:00Z", {"email_id": "made-up"}),
+            track("Email Bounced", "2026-03-03T09:00:00Z", {"type": "soft"}),
+            track("Email Marked as Spam", "2026-03-04T10:00:00Z", {})]
+    sends = [{"kind": "send", "time": time, "flow": "f", "step": "s", "contact": "u1", "to": "x@example.com", "subject": "Hi",
+              "template": "welcome", "variant": None, "id": message} for time, message in
+             [("2026-03-02T10:00:00Z", "a" * 32), ("2026-03-04T10:00:00Z", "b" * 32)]]
+    events = [e for e in add_feedback(tmp_path, base, sends) if e["event"] not in ENGAGEMENT]
+    assert [(e["event"], e["properties"]) for e in events] == [
+        ("Unsubscribed", {}), ("Email Bounced", {"email_id": "a" * 32, "type": "soft"}),
+        ("Email Marked as Spam", {"email_id": "a" * 32})]
 
 
 @pytest.mark.parametrize("profile", ["demo", "cart"])
