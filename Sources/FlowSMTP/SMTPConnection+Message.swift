@@ -32,6 +32,10 @@ extension SMTPConnection {
             }
         }
         if replies.contains(where: { $0.code == 421 }) { close() }
+        if let required = replies.first(where: { $0.code == 530 }) {
+            // Authentication required: no message can go through this session.
+            throw SMTPError.refused(required, during: "MAIL FROM")
+        }
         if reset {
             let reply = replies.removeFirst()
             guard reply.code == 250 else { throw SMTPError.refused(reply, during: "RSET") }

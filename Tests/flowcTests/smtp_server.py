@@ -9,6 +9,7 @@ Options of `serve`:
     --tls-cert FILE --tls-key FILE   offer STARTTLS (and require it)
     --implicit-tls                   speak TLS from the first byte (smtps) instead
     --auth USER:PASSWORD             require AUTH (PLAIN and LOGIN are offered after TLS)
+    --login-only                     offer AUTH LOGIN but not PLAIN
     --defer-first                    answer 451 to the first DATA of each Message-ID
     --always-defer                   answer 451 to every DATA
     --reject TEXT                    answer 550 to RCPT TO addresses containing TEXT
@@ -18,7 +19,7 @@ Options of `serve`:
 import argparse
 import asyncio
 import email
-import email.policy
+import email.header
 import json
 import pathlib
 import ssl
@@ -68,7 +69,7 @@ def make_authenticator(login):
 
     def authenticate(server, session, envelope, mechanism, auth_data):
         ok = auth_data.login == user.encode() and auth_data.password == password.encode()
-        return AuthResult(success=ok)
+        return AuthResult(success=ok, handled=False)
 
     return authenticate
 
@@ -82,7 +83,10 @@ async def serve(options):
     settings = dict(hostname="flowc-test", enable_SMTPUTF8=True)
     if options.auth:
         settings.update(auth_required=True, authenticator=make_authenticator(options.auth))
-        settings["auth_require_tls"] = context is not None
+        # aiosmtpd counts only STARTTLS as TLS; smtps connections are encrypted too.
+        settings["auth_require_tls"] = context is not None and not options.implicit_tls
+        if options.login_only:
+            settings["auth_exclude_mechanism"] = ["PLAIN"]
     if context and not options.implicit_tls:
         settings.update(tls_context=context, require_starttls=True)
     loop = asyncio.get_running_loop()
@@ -98,22 +102,32 @@ async def serve(options):
     server.close()
 
 
+def header_text(message, name):
+    value = message[name]
+    return None if value is None else str(email.header.make_header(email.header.decode_header(value)))
+
+
+def leaves(part):
+    """The leaf parts as (content type, decoded text with LF line ends)."""
+    if part.is_multipart():
+        return [leaf for sub in part.get_payload() for leaf in leaves(sub)]
+    text = part.get_payload(decode=True).decode(part.get_content_charset() or "utf-8")
+    return [[part.get_content_type(), text.replace("\r\n", "\n")]]
+
+
 def dump(maildir):
+    """One JSON object per message in MAILDIR/new, sorted by Message-ID (compat32 parsing: fast)."""
     records = []
-    for path in sorted(pathlib.Path(maildir, "new").iterdir()):
-        message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
-        def leaves(part):
-            if part.is_multipart():
-                return [leaf for sub in part.iter_parts() for leaf in leaves(sub)]
-            return [{"type": part.get_content_type(), "text": part.get_content()}]
+    for path in pathlib.Path(maildir, "new").iterdir():
+        message = email.message_from_bytes(path.read_bytes())
         records.append({
-            "message_id": str(message["Message-ID"]),
-            "rcpt_to": str(message["X-RcptTo"]),
-            "mail_from": str(message["X-MailFrom"]),
-            "to": str(message["To"]),
-            "from": str(message["From"]),
-            "subject": str(message["Subject"]),
-            "list_unsubscribe": str(message["List-Unsubscribe"]) if message["List-Unsubscribe"] else None,
+            "message_id": header_text(message, "Message-ID"),
+            "rcpt_to": header_text(message, "X-RcptTo"),
+            "mail_from": header_text(message, "X-MailFrom"),
+            "to": header_text(message, "To"),
+            "from": header_text(message, "From"),
+            "subject": header_text(message, "Subject"),
+            "list_unsubscribe": header_text(message, "List-Unsubscribe"),
             "content_type": message.get_content_type(),
             "parts": leaves(message),
         })
@@ -141,6 +155,7 @@ def main():
     serve_parser.add_argument("--tls-key")
     serve_parser.add_argument("--implicit-tls", action="store_true")
     serve_parser.add_argument("--auth")
+    serve_parser.add_argument("--login-only", action="store_true")
     serve_parser.add_argument("--defer-first", action="store_true")
     serve_parser.add_argument("--always-defer", action="store_true")
     serve_parser.add_argument("--reject")

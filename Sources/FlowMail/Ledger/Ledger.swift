@@ -117,13 +117,8 @@ public struct Ledger: Sendable {
     /// `sending`, one more attempt each, in one transaction.
     public func markSending(_ ids: [String], at now: Int64) throws(MailError) {
         try write("record \(ids.count) messages as sending") { db in
-            for id in ids {
-                guard var entry = try LedgerEntry.fetchOne(db, key: id) else { continue }
-                entry.state = .sending
-                entry.attempts += 1
-                entry.updatedAt = now
-                try entry.update(db)
-            }
+            let statement = try db.cachedStatement(sql: "UPDATE message SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?")
+            for id in ids { try statement.execute(arguments: [now, id]) }
         }
     }
 
@@ -140,27 +135,22 @@ public struct Ledger: Sendable {
     }
 
     private static func record(_ outcome: TransportOutcome, for id: String, at now: Int64, in db: Database) throws {
-            guard var entry = try LedgerEntry.fetchOne(db, key: id) else { return }
-            entry.updatedAt = now
-            switch outcome {
-            case .sent:
-                entry.state = .sent
-                entry.deliveredAt = now
-                entry.errorCode = nil
-                entry.error = nil
-                entry.nextAttemptAt = nil
-            case .deferred(let code, let reason):
-                entry.state = .deferred
-                entry.errorCode = code
-                entry.error = reason
-            case .failed(let code, let reason), .bounced(let code, let reason):
-                entry.state = .failed
-                entry.errorCode = code
-                entry.error = reason
-                entry.nextAttemptAt = nil
-                if case .bounced = outcome { entry.hardBounce = true }
-            }
-            try entry.update(db)
+        let sql: String
+        let arguments: StatementArguments
+        switch outcome {
+        case .sent:
+            sql = "UPDATE message SET state = 'sent', updated_at = ?, delivered_at = ?, error_code = NULL, error = NULL, next_attempt_at = NULL WHERE id = ?"
+            arguments = [now, now, id]
+        case .deferred(let code, let reason):
+            sql = "UPDATE message SET state = 'deferred', updated_at = ?, error_code = ?, error = ? WHERE id = ?"
+            arguments = [now, code, reason, id]
+        case .failed(let code, let reason), .bounced(let code, let reason):
+            let bounce: Bool
+            if case .bounced = outcome { bounce = true } else { bounce = false }
+            sql = "UPDATE message SET state = 'failed', updated_at = ?, error_code = ?, error = ?, next_attempt_at = NULL, hard_bounce = ? WHERE id = ?"
+            arguments = [now, code, reason, bounce, id]
+        }
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
     }
 
     private func read<T>(_ action: String, _ body: (Database) throws -> T) throws(MailError) -> T {
