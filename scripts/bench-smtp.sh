@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 log=${1:-flows/demo/events.jsonl}
 python3 -c "import aiosmtpd" 2>/dev/null || { echo "needs aiosmtpd: run scripts/install-deps.sh" >&2; exit 2; }
 work=$(mktemp -d /tmp/flowc-bench-smtp.XXXXXX)
-swift build -c release --product flowc >/dev/null
+swift build -c release --product flowc >/dev/null 2>&1 || swift build -c release --product flowc
 flowc=.build/release/flowc
 
 # The server runs until its standard input (fd 3 here) closes.

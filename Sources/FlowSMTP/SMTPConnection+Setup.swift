@@ -54,11 +54,12 @@ extension SMTPConnection {
             let reply = try await command("AUTH PLAIN \(token)")
             guard reply.code == 235 else { throw SMTPError.refused(reply, during: "AUTH PLAIN") }
         } else if mechanisms.contains("LOGIN") {
-            for (step, answer) in [("AUTH LOGIN", nil), ("the user name", credentials.user), ("the password", credentials.password)] {
-                let reply = try await command(answer.map { Self.base64(Array($0.utf8)) } ?? "AUTH LOGIN")
-                let expected = step == "the password" ? 235 : 334
-                guard reply.code == expected else { throw SMTPError.refused(reply, during: step == "AUTH LOGIN" ? step : "AUTH LOGIN (\(step))") }
-            }
+            let start = try await command("AUTH LOGIN")
+            guard start.code == 334 else { throw SMTPError.refused(start, during: "AUTH LOGIN") }
+            let user = try await command(Self.base64(Array(credentials.user.utf8)))
+            guard user.code == 334 else { throw SMTPError.refused(user, during: "AUTH LOGIN (the user name)") }
+            let password = try await command(Self.base64(Array(credentials.password.utf8)))
+            guard password.code == 235 else { throw SMTPError.refused(password, during: "AUTH LOGIN (the password)") }
         } else {
             throw SMTPError.authenticationUnavailable(offered: mechanisms.sorted())
         }
