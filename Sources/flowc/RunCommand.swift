@@ -3,11 +3,13 @@ import FlowCheck
 import FlowIR
 import FlowMail
 import FlowRuntime
+import FlowSMTP
 import FlowSyntax
 import Foundation
 
 /// `flowc run [PATH] --events FILE|- [--until TIME|now] [--sort] [--skip-invalid]
-///           [--dry-run | --outbox DIR | --smtp URL] [--state DIR] [--json]`
+///           [--dry-run | --outbox DIR | --smtp URL [--smtp-connections N] [--rate N/s]
+///           [--smtp-insecure] [--smtp-ca FILE]] [--state DIR] [--json]`
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -16,6 +18,9 @@ struct RunCommand: ParsableCommand {
         The replay is planned in full first; mail is delivered only after the whole log was read \
         without a fatal error. Delivered message ids are kept in the state directory, so running \
         the same log again delivers nothing twice.
+
+        SMTP login: set FLOWC_SMTP_USER and FLOWC_SMTP_PASSWORD. A run that leaves messages \
+        deferred by the server exits with 1; run again to retry them.
         """
     )
 
@@ -43,6 +48,18 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Deliver over SMTP (smtp://host:port or smtps://host:port).")
     var smtp: String?
 
+    @Option(help: "SMTP connections open at once.")
+    var smtpConnections = 4
+
+    @Option(help: ArgumentHelp("Send at most this many messages per second over SMTP (also N/m, N/h).", valueName: "N/s"))
+    var rate: String?
+
+    @Flag(help: "Send over SMTP in plain text when the server does not offer STARTTLS.")
+    var smtpInsecure = false
+
+    @Option(help: ArgumentHelp("Trust the certificates in this PEM file for SMTP TLS (a private relay).", valueName: "FILE"))
+    var smtpCa: String?
+
     @Option(help: "The state directory holding the delivery ledger.")
     var state = ".flowc"
 
@@ -53,6 +70,12 @@ struct RunCommand: ParsableCommand {
         if [dryRun, outbox != nil, smtp != nil].filter({ $0 }).count > 1 {
             throw ValidationError("choose one of --dry-run, --outbox and --smtp")
         }
+        if smtp == nil, smtpConnections != 4 || rate != nil || smtpInsecure || smtpCa != nil {
+            throw ValidationError("--smtp-connections, --rate, --smtp-insecure and --smtp-ca need --smtp URL")
+        }
+        if !(1...64).contains(smtpConnections) {
+            throw ValidationError("--smtp-connections takes a number from 1 to 64")
+        }
         if let until, until != "now", RFC3339.parse(until) == nil {
             throw ValidationError("--until takes an RFC 3339 time such as 2026-06-01T00:00:00Z, or `now`")
         }
@@ -61,14 +84,11 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let project = try loadCheckedProject(path, before: "running")
-        if smtp != nil {
-            printError("error: SMTP delivery is not available yet; use --outbox DIR or --dry-run")
-            throw ExitCode(2)
-        }
+        let transport = try dryRun ? nil : mail(makeTransport)
         let compiled = IRCompiler.compile(project)
         let renderer = try mail { () throws(MailError) in try TemplateRenderer(templates: project.templates.values.map(TemplateSource.init), unsubscribeURL: compiled.unsubscribeURL) }
         let output = RunOutput(renderer: renderer, json: json, keepPlan: !dryRun)
-        let replayer = Replayer(project: compiled, sink: output)
+        let replayer = Replayer(project: compiled, sink: output, bouncedContacts: try mail(bouncedContacts))
         let reader: EventLogReader
         do {
             reader = try EventLogReader(path: events, options: EventLogOptions(sort: sort, skipInvalid: skipInvalid))
@@ -91,17 +111,40 @@ struct RunCommand: ParsableCommand {
             printError("  = help: set `from:` in flowc.yaml, in the flow's `delivery`, in the template or on the send step")
             throw ExitCode(1)
         }
-        if !dryRun {
-            let directory = outbox ?? "outbox"
+        if let transport {
             delivery = try mail { () throws(MailError) in
-                try Delivery(renderer: renderer, transport: MaildirTransport(directory: directory), ledger: Ledger(stateDirectory: state))
-                    .deliver(output.plan)
+                defer { (transport as? SMTPTransport)?.close() }
+                return try Delivery(renderer: renderer, transport: transport, ledger: Ledger(stateDirectory: state)).deliver(output.plan)
             }
         }
         let elapsed = Date().timeIntervalSince(started)
         printError(RunSummaryText.render(
             replay: replayer.summary, log: reader.stats, delivery: delivery,
-            destination: dryRun ? nil : (outbox ?? "outbox"), elapsed: elapsed))
+            destination: dryRun ? nil : (smtp ?? outbox ?? "outbox"), elapsed: elapsed))
+        if let delivery, delivery.deferred > 0 {
+            printError("error: \(delivery.deferred) messages were deferred by the server (see the ledger in `\(state)`); run again to retry them")
+            throw ExitCode(1)
+        }
+    }
+
+    /// The transport the options choose: `--smtp`, else `--outbox` (default `./outbox`).
+    private func makeTransport() throws(MailError) -> any Transport {
+        guard let smtp else { return try MaildirTransport(directory: outbox ?? "outbox") }
+        let options = SMTPOptions(
+            endpoint: try SMTPEndpoint(url: smtp),
+            credentials: try SMTPCredentials.fromEnvironment(ProcessInfo.processInfo.environment),
+            connections: smtpConnections,
+            rate: try rate.map { text throws(MailError) in try SendRate(parsing: text) },
+            allowPlaintext: smtpInsecure,
+            trustedCertificatesFile: smtpCa
+        )
+        return try SMTPTransport(options: options)
+    }
+
+    /// Contacts an SMTP server refused for good in earlier runs (none without a ledger yet).
+    private func bouncedContacts() throws(MailError) -> Set<String> {
+        guard FileManager.default.fileExists(atPath: state + "/" + Ledger.fileName) else { return [] }
+        return Set(try Ledger(stateDirectory: state).bouncedContacts())
     }
 
     /// Feeds every event of the log to the replay, with a progress line on a terminal.

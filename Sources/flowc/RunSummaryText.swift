@@ -16,7 +16,9 @@ enum RunSummaryText {
         var sends = "sends: \(replay.sends)"
         if let delivery, let destination {
             sends += " (\(delivery.delivered) delivered to \(destination), \(delivery.alreadyDelivered) already delivered"
-            if delivery.failed > 0 { sends += ", \(delivery.failed) failed" }
+            if delivery.bounced > 0 { sends += ", \(delivery.bounced) bounced" }
+            if delivery.failed > delivery.bounced { sends += ", \(delivery.failed - delivery.bounced) failed" }
+            if delivery.deferred > 0 { sends += ", \(delivery.deferred) deferred" }
             sends += ")"
         } else {
             sends += " (dry run: nothing delivered)"

@@ -15,6 +15,8 @@ public struct DeliverySummary: Hashable, Sendable {
     public var deferred = 0
     /// Refused for good, in this run or an earlier one (never retried).
     public var failed = 0
+    /// Recipients refused for good in this run (hard bounces; also counted in `failed`).
+    public var bounced = 0
 
     public init() {}
 }
@@ -22,24 +24,25 @@ public struct DeliverySummary: Hashable, Sendable {
 /// Delivers the sends of a finished replay: skips messages the ledger already has as sent (or
 /// failed for good), renders the rest, encodes them and hands them to the transport, recording
 /// each step in the ledger. Running the same plan again delivers nothing twice; a message left
-/// `sending` by an interrupted run is delivered again (the outbox then replaces the same file).
+/// `planned`, `sending` or `deferred` by an earlier run is delivered again (the outbox then
+/// replaces the same file; an SMTP server may get a message that was in flight twice).
 public struct Delivery {
     public let renderer: TemplateRenderer
     public let transport: any Transport
     public let ledger: Ledger
     /// Wall-clock time for the ledger's bookkeeping columns (ms); never part of a message.
-    public let clock: () -> Int64
+    public let clock: @Sendable () -> Int64
 
-    public init(renderer: TemplateRenderer, transport: any Transport, ledger: Ledger, clock: @escaping () -> Int64 = Delivery.wallClock) {
+    public init(renderer: TemplateRenderer, transport: any Transport, ledger: Ledger, clock: @escaping @Sendable () -> Int64 = Delivery.wallClock) {
         self.renderer = renderer
         self.transport = transport
         self.ledger = ledger
         self.clock = clock
     }
 
-    /// Delivers `plan` in order, in batches of the transport's `batchSize`: a batch is marked
-    /// `sending`, handed over, flushed, then recorded; stops at the first rendering, transport
-    /// or ledger error.
+    /// Delivers `plan` in order, in batches of the transport's `batchSize`: a batch is recorded
+    /// as `planned`, then handed to the transport, which reports each message as `sending` and
+    /// then its outcome; stops at the first rendering, transport or ledger error.
     public func deliver(_ plan: some Sequence<PlannedSend>) throws(MailError) -> DeliverySummary {
         var summary = DeliverySummary()
         var batch: [PlannedSend] = []
@@ -69,19 +72,10 @@ public struct Delivery {
             let mime = try MIMEMessage(send: send, email: email)
             messages.append(OutgoingMessage(id: send.id, time: send.time, sender: email.from.address, recipient: send.to, bytes: mime.bytes))
         }
-        if transport.recordsDeliveries { try ledger.markSending(batch, at: clock()) }
-        var outcomes: [(id: String, outcome: TransportOutcome)] = []
-        for message in messages {
-            let outcome = try transport.deliver(message)
-            outcomes.append((message.id, outcome))
-            switch outcome {
-            case .sent: summary.delivered += 1
-            case .deferred: summary.deferred += 1
-            case .failed: summary.failed += 1
-            }
-        }
-        try transport.flush()
-        if transport.recordsDeliveries { try ledger.record(outcomes, at: clock()) }
+        let journal = LedgerJournal(ledger: transport.recordsDeliveries ? ledger : nil, clock: clock)
+        if transport.recordsDeliveries { try ledger.markPlanned(batch, at: clock()) }
+        try transport.deliver(messages, journal: journal)
+        journal.count(into: &summary)
     }
 
     /// The current wall-clock time in milliseconds since the Unix epoch.

@@ -5,6 +5,10 @@ import GRDB
 /// The delivery ledger: an SQLite database in the state directory (`--state`, default
 /// `./.flowc`, file `ledger.sqlite`) that remembers every message handed to a transport, so a
 /// re-run delivers nothing twice (spec section 7). Each change is one transaction.
+///
+/// The database runs in WAL mode with `synchronous = NORMAL`: a commit survives the process
+/// being killed at any point (what crash safety needs); only a power loss may forget the last
+/// commits, which then costs a re-delivery.
 public struct Ledger: Sendable {
     public static let defaultStateDirectory = ".flowc"
     public static let fileName = "ledger.sqlite"
@@ -18,7 +22,14 @@ public struct Ledger: Sendable {
         } catch {
             throw MailError("cannot create the state directory `\(stateDirectory)`: \(error.localizedDescription); choose another with `--state`")
         }
-        try self.init(opening: { try DatabaseQueue(path: stateDirectory + "/" + Ledger.fileName) })
+        try self.init(opening: {
+            var configuration = Configuration()
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+            return try DatabaseQueue(path: stateDirectory + "/" + Ledger.fileName, configuration: configuration)
+        })
     }
 
     /// An empty ledger in memory (for tests and dry runs).
@@ -57,6 +68,11 @@ public struct Ledger: Sendable {
             }
             try db.create(index: "message_by_state", on: LedgerEntry.databaseTableName, columns: ["state"])
         }
+        migrator.registerMigration("v2: hard bounces") { db in
+            try db.alter(table: LedgerEntry.databaseTableName) { table in
+                table.add(column: "hard_bounce", .boolean).notNull().defaults(to: false)
+            }
+        }
         return migrator
     }
 
@@ -77,27 +93,33 @@ public struct Ledger: Sendable {
         }
     }
 
-    /// Records that `send` is being handed to the transport (`sending`, one more attempt).
-    public func markSending(_ send: PlannedSend, at now: Int64) throws(MailError) {
-        try markSending([send], at: now)
-    }
-
-    /// Records a batch of sends as being handed to the transport, in one transaction.
-    public func markSending(_ sends: [PlannedSend], at now: Int64) throws(MailError) {
-        try write("record \(sends.count) messages") { db in
-            for send in sends { try Self.markSending(send, at: now, in: db) }
+    /// The contacts an SMTP server refused for good (hard bounces), sorted.
+    public func bouncedContacts() throws(MailError) -> [String] {
+        try read("list bounced contacts") { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT contact FROM message WHERE hard_bounce ORDER BY contact")
         }
     }
 
-    private static func markSending(_ send: PlannedSend, at now: Int64, in db: Database) throws {
-            var entry = try LedgerEntry.fetchOne(db, key: send.id) ?? LedgerEntry(
-                id: send.id, flow: send.flow, step: send.step, template: send.template, contact: send.contact,
-                recipient: send.to, time: send.time, state: .planned, attempts: 0, updatedAt: now
-            )
-            entry.state = .sending
-            entry.attempts += 1
-            entry.updatedAt = now
-            try entry.save(db)
+    /// Records a batch about to be handed to a transport, in one transaction: a new message is
+    /// entered as `planned`; a known one keeps its state until it is marked sending.
+    public func markPlanned(_ sends: [PlannedSend], at now: Int64) throws(MailError) {
+        try write("record \(sends.count) planned messages") { db in
+            for send in sends where try !LedgerEntry.exists(db, key: send.id) {
+                try LedgerEntry(
+                    id: send.id, flow: send.flow, step: send.step, template: send.template, contact: send.contact,
+                    recipient: send.to, time: send.time, state: .planned, attempts: 0, updatedAt: now
+                ).insert(db)
+            }
+        }
+    }
+
+    /// Records that messages `ids` (already planned) are being handed to the transport:
+    /// `sending`, one more attempt each, in one transaction.
+    public func markSending(_ ids: [String], at now: Int64) throws(MailError) {
+        try write("record \(ids.count) messages as sending") { db in
+            let statement = try db.cachedStatement(sql: "UPDATE message SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?")
+            for id in ids { try statement.execute(arguments: [now, id]) }
+        }
     }
 
     /// Records what the transport did with message `id` (which must have been marked sending).
@@ -113,26 +135,22 @@ public struct Ledger: Sendable {
     }
 
     private static func record(_ outcome: TransportOutcome, for id: String, at now: Int64, in db: Database) throws {
-            guard var entry = try LedgerEntry.fetchOne(db, key: id) else { return }
-            entry.updatedAt = now
-            switch outcome {
-            case .sent:
-                entry.state = .sent
-                entry.deliveredAt = now
-                entry.errorCode = nil
-                entry.error = nil
-                entry.nextAttemptAt = nil
-            case .deferred(let code, let reason):
-                entry.state = .deferred
-                entry.errorCode = code
-                entry.error = reason
-            case .failed(let code, let reason):
-                entry.state = .failed
-                entry.errorCode = code
-                entry.error = reason
-                entry.nextAttemptAt = nil
-            }
-            try entry.update(db)
+        let sql: String
+        let arguments: StatementArguments
+        switch outcome {
+        case .sent:
+            sql = "UPDATE message SET state = 'sent', updated_at = ?, delivered_at = ?, error_code = NULL, error = NULL, next_attempt_at = NULL WHERE id = ?"
+            arguments = [now, now, id]
+        case .deferred(let code, let reason):
+            sql = "UPDATE message SET state = 'deferred', updated_at = ?, error_code = ?, error = ? WHERE id = ?"
+            arguments = [now, code, reason, id]
+        case .failed(let code, let reason), .bounced(let code, let reason):
+            let bounce: Bool
+            if case .bounced = outcome { bounce = true } else { bounce = false }
+            sql = "UPDATE message SET state = 'failed', updated_at = ?, error_code = ?, error = ?, next_attempt_at = NULL, hard_bounce = ? WHERE id = ?"
+            arguments = [now, code, reason, bounce, id]
+        }
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
     }
 
     private func read<T>(_ action: String, _ body: (Database) throws -> T) throws(MailError) -> T {

@@ -41,4 +41,6 @@ public struct LedgerEntry: Codable, Hashable, Sendable, FetchableRecord, Persist
     public var error: String?
     /// When a deferred message may be tried again (ms).
     public var nextAttemptAt: Int64?
+    /// Whether the failure was the recipient refused for good (a hard bounce for the contact).
+    public var hardBounce = false
 }

@@ -23,10 +23,21 @@ public struct OutgoingMessage: Hashable, Sendable {
 public enum TransportOutcome: Hashable, Sendable {
     /// Handed over for good (written to the outbox, accepted by the SMTP server).
     case sent
-    /// Not delivered this time; try again later (an SMTP 4xx reply).
+    /// Not delivered this time; try again later (an SMTP 4xx reply, a dropped connection).
     case deferred(code: Int?, reason: String)
-    /// Refused for good (an SMTP 5xx reply, a hard bounce); never retried.
+    /// Refused for good (an SMTP 5xx reply to the sender or the content); never retried.
     case failed(code: Int?, reason: String)
+    /// The recipient was refused for good (an SMTP 5xx reply to `RCPT TO`): a hard bounce. The
+    /// message is never retried and later runs treat its contact as bounced.
+    case bounced(code: Int?, reason: String)
+}
+
+/// A batch's progress, reported by a transport as it goes (possibly from several threads).
+public protocol DeliveryJournal: Sendable {
+    /// These messages are being handed over now (one more attempt each).
+    func sending(_ ids: [String]) throws(MailError)
+    /// What became of these messages in this run (each is reported once).
+    func finished(_ outcomes: [(id: String, outcome: TransportOutcome)]) throws(MailError)
 }
 
 /// Where messages go: `--dry-run`, `--outbox DIR`, `--smtp URL`.
@@ -35,8 +46,7 @@ public protocol Transport {
     /// later real run still delivers).
     var recordsDeliveries: Bool { get }
 
-    /// How many messages may be handed over before `flush` makes them durable: the ledger
-    /// records a batch as sent only after its flush, so a crash re-delivers at most one batch.
+    /// How many messages are handed over at once (one `deliver(_:journal:)` call).
     var batchSize: Int { get }
 
     /// Delivers one message. Throwing means the transport itself is broken (stop the run);
@@ -45,11 +55,24 @@ public protocol Transport {
 
     /// Makes every message delivered so far durable.
     func flush() throws(MailError)
+
+    /// Delivers a batch and tells `journal` when each message is handed over and what became of
+    /// it. The default marks the whole batch sending, delivers message by message, flushes,
+    /// then reports every outcome: a crash re-delivers at most one batch.
+    func deliver(_ batch: [OutgoingMessage], journal: any DeliveryJournal) throws(MailError)
 }
 
 extension Transport {
     public var batchSize: Int { 1 }
     public func flush() throws(MailError) {}
+
+    public func deliver(_ batch: [OutgoingMessage], journal: any DeliveryJournal) throws(MailError) {
+        try journal.sending(batch.map(\.id))
+        var outcomes: [(id: String, outcome: TransportOutcome)] = []
+        for message in batch { outcomes.append((message.id, try deliver(message))) }
+        try flush()
+        try journal.finished(outcomes)
+    }
 }
 
 /// `--dry-run`: delivers nothing and records nothing.

@@ -35,6 +35,8 @@ public final class Replayer {
     public internal(set) var summary = ReplaySummary()
     /// Receives the replay's decisions in detail when set (see `ReplayTracer`).
     public var tracer: ReplayTracer?
+    /// Contacts known to be hard-bounced before the replay (from the delivery ledger).
+    let bouncedContacts: Set<String>
 
     /// What expressions see while one is evaluated (see `ExpressionEnvironment`).
     var scope = Scope()
@@ -46,9 +48,12 @@ public final class Replayer {
         var trigger: TriggerEvent?
     }
 
-    public init(project: CompiledProject, sink: RunRecordSink) {
+    /// `bouncedContacts` start out hard-bounced, as if an `Email Bounced` came first: an SMTP
+    /// server refused them for good in an earlier run.
+    public init(project: CompiledProject, sink: RunRecordSink, bouncedContacts: Set<String> = []) {
         self.project = project
         self.sink = sink
+        self.bouncedContacts = bouncedContacts
         projectZone = zones.zone(named: project.timezone) ?? .utc
         longestCapPeriod = project.flows.compactMap(\.frequencyCap?.per).max() ?? 0
     }
@@ -81,6 +86,7 @@ public final class Replayer {
     func contactState(_ id: String) -> ContactState {
         if let contact = contacts[id] { return contact }
         let contact = ContactState(id: id)
+        contact.hardBounced = bouncedContacts.contains(id)
         contacts[id] = contact
         return contact
     }
