@@ -31,24 +31,10 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "The flows directory or a *.flow.yaml file (default: ./flows).")
     var path = "flows"
 
-    @Option(help: "The event log (JSON Lines), or - for standard input.")
-    var events: String
-
-    @Option(help: "Run the clock on to this RFC 3339 time, or `now` (default: the last event's time).")
-    var until: String?
+    @OptionGroup var log: EventLogArguments
 
     @Option(help: "Output format: text (for people) or json (one document for tools).")
     var format: Format = .text
-
-    @Flag(help: "Sort the log by timestamp first instead of refusing out-of-order lines.")
-    var sort = false
-
-    @Flag(help: "Skip malformed lines instead of stopping.")
-    var skipInvalid = false
-
-    func validate() throws {
-        try UntilOption.validate(until)
-    }
 
     func run() throws {
         let project = try loadCheckedProject(path, before: "explaining")
@@ -62,16 +48,16 @@ struct ExplainCommand: ParsableCommand {
         }
         let builder: StoryBuilder
         do {
-            let reader = try EventLogReader(path: events, options: EventLogOptions(sort: sort, skipInvalid: skipInvalid))
+            let reader = try log.openReader()
             builder = try StoryBuilder.replay(
                 contact: contact, project: project, compiled: compiled, renderer: renderer,
-                events: reader, until: UntilOption.instant(until))
+                events: reader, until: log.untilInstant)
         } catch {
             printError(error.description)
             throw ExitCode(error.line == nil ? 2 : 1)
         }
         guard builder.contactAppeared else {
-            printError("error: no contact `\(contact)` in the event log `\(events)`")
+            printError("error: no contact `\(contact)` in the event log `\(log.events)`")
             if let close = suggestion(for: contact, among: builder.contactsSeen.sorted()) {
                 printError("  = help: did you mean `\(close)`?")
             }

@@ -36,11 +36,7 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "The flows directory or a *.flow.yaml file (default: ./flows).")
     var path = "flows"
 
-    @Option(help: "The event log (JSON Lines), or - for standard input.")
-    var events: String
-
-    @Option(help: "Run the clock on to this RFC 3339 time, or `now` (default: the last event's time).")
-    var until: String?
+    @OptionGroup var log: EventLogArguments
 
     @Option(help: "The last-touch attribution window, a duration such as 5d or 12h.")
     var attribution = "5d"
@@ -54,14 +50,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .short, help: "Write the report to this file instead of standard output.")
     var output: String?
 
-    @Flag(help: "Sort the log by timestamp first instead of refusing out-of-order lines.")
-    var sort = false
-
-    @Flag(help: "Skip malformed lines instead of stopping.")
-    var skipInvalid = false
-
     func validate() throws {
-        try UntilOption.validate(until)
         guard let window = DurationSyntax.parse(attribution), window > 0 else {
             throw ValidationError("--attribution takes a positive duration such as 5d or 12h, not `\(attribution)`")
         }
@@ -78,8 +67,8 @@ struct ReportCommand: ParsableCommand {
             revenuePath: revenue.flatMap(ReportOptions.revenuePath))
         let report: ProjectReport
         do {
-            let reader = try EventLogReader(path: events, options: EventLogOptions(sort: sort, skipInvalid: skipInvalid))
-            report = try ReportBuilder.report(of: compiled, events: reader, until: UntilOption.instant(until), options: options)
+            let reader = try log.openReader()
+            report = try ReportBuilder.report(of: compiled, events: reader, until: log.untilInstant, options: options)
         } catch {
             printError(error.description)
             throw ExitCode(error.line == nil ? 2 : 1)
@@ -95,20 +84,5 @@ struct ReportCommand: ParsableCommand {
             printError("error: cannot write the report to \(output): \(error.localizedDescription)")
             throw ExitCode(2)
         }
-    }
-}
-
-/// `--until TIME|now` of the commands that replay a log, as `flowc run` takes it.
-enum UntilOption {
-    static func validate(_ until: String?) throws {
-        if let until, until != "now", RFC3339.parse(until) == nil {
-            throw ValidationError("--until takes an RFC 3339 time such as 2026-06-01T00:00:00Z, or `now`")
-        }
-    }
-
-    /// The time in milliseconds since the epoch; `now` is the wall clock.
-    static func instant(_ until: String?) -> Int64? {
-        guard let until else { return nil }
-        return until == "now" ? Int64(Date().timeIntervalSince1970 * 1000) : RFC3339.parse(until)
     }
 }

@@ -27,17 +27,7 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The flows directory or a *.flow.yaml file (default: ./flows).")
     var path = "flows"
 
-    @Option(help: "The event log (JSON Lines), or - for standard input.")
-    var events: String
-
-    @Option(help: "Run the clock on to this RFC 3339 time, or `now` (default: the last event's time).")
-    var until: String?
-
-    @Flag(help: "Sort the log by timestamp first instead of refusing out-of-order lines.")
-    var sort = false
-
-    @Flag(help: "Skip malformed lines (counted in the summary) instead of stopping.")
-    var skipInvalid = false
+    @OptionGroup var log: EventLogArguments
 
     @Flag(help: "Deliver nothing.")
     var dryRun = false
@@ -76,9 +66,6 @@ struct RunCommand: ParsableCommand {
         if !(1...64).contains(smtpConnections) {
             throw ValidationError("--smtp-connections takes a number from 1 to 64")
         }
-        if let until, until != "now", RFC3339.parse(until) == nil {
-            throw ValidationError("--until takes an RFC 3339 time such as 2026-06-01T00:00:00Z, or `now`")
-        }
     }
 
     func run() throws {
@@ -91,7 +78,7 @@ struct RunCommand: ParsableCommand {
         let replayer = Replayer(project: compiled, sink: output, bouncedContacts: try mail(bouncedContacts))
         let reader: EventLogReader
         do {
-            reader = try EventLogReader(path: events, options: EventLogOptions(sort: sort, skipInvalid: skipInvalid))
+            reader = try log.openReader()
             try Self.replay(reader, into: replayer)
         } catch {
             output.flush()
@@ -99,7 +86,7 @@ struct RunCommand: ParsableCommand {
             printError("error: nothing was delivered")
             throw ExitCode(error.line == nil ? 2 : 1)
         }
-        replayer.finish(until: until.map { $0 == "now" ? Int64(Date().timeIntervalSince1970 * 1000) : RFC3339.parse($0)! })
+        replayer.finish(until: log.untilInstant)
         output.flush()
         if let failure = output.failure {
             printError("error: \(failure)")

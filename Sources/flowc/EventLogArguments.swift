@@ -1,0 +1,47 @@
+import ArgumentParser
+import FlowRuntime
+import FlowSyntax
+import Foundation
+
+/// The event-log options of the commands that replay a log (`run`, `report`, `explain`):
+/// `--events FILE|- [--until TIME|now] [--sort] [--skip-invalid]`.
+struct EventLogArguments: ParsableArguments {
+    @Option(help: "The event log (JSON Lines), or - for standard input.")
+    var events: String
+
+    @Option(help: "Run the clock on to this RFC 3339 time, or `now` (default: the last event's time).")
+    var until: String?
+
+    @Flag(help: "Sort the log by timestamp first instead of refusing out-of-order lines.")
+    var sort = false
+
+    @Flag(help: "Skip malformed lines (counted in the summary) instead of stopping.")
+    var skipInvalid = false
+
+    func validate() throws {
+        try UntilOption.validate(until)
+    }
+
+    /// Opens the log with these options.
+    func openReader() throws(EventLogError) -> EventLogReader {
+        try EventLogReader(path: events, options: EventLogOptions(sort: sort, skipInvalid: skipInvalid))
+    }
+
+    /// `--until` in milliseconds since the epoch; nil without it.
+    var untilInstant: Int64? { UntilOption.instant(until) }
+}
+
+/// `--until TIME|now`, as `flowc run` takes it (also `graph --until`).
+enum UntilOption {
+    static func validate(_ until: String?) throws {
+        if let until, until != "now", RFC3339.parse(until) == nil {
+            throw ValidationError("--until takes an RFC 3339 time such as 2026-06-01T00:00:00Z, or `now`")
+        }
+    }
+
+    /// The time in milliseconds since the epoch; `now` is the wall clock.
+    static func instant(_ until: String?) -> Int64? {
+        guard let until else { return nil }
+        return until == "now" ? Int64(Date().timeIntervalSince1970 * 1000) : RFC3339.parse(until)
+    }
+}
