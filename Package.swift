@@ -85,15 +85,17 @@ let package = Package(
             // grammar/flow.schema.json, embedded for `flowc schema`.
             resources: [.embedInCode("Resources/flow.schema.json")]
         ),
-        .testTarget(name: "FlowSyntaxTests", dependencies: ["FlowSyntax"]),
-        .testTarget(name: "FlowCheckTests", dependencies: ["FlowCheck", "FlowSyntax"]),
-        .testTarget(name: "FlowIRTests", dependencies: ["FlowIR", "FlowCheck", "FlowSyntax"]),
-        .testTarget(name: "FlowRuntimeTests", dependencies: ["FlowRuntime", "FlowIR", "FlowCheck", "FlowSyntax"]),
-        .testTarget(name: "FlowMailTests", dependencies: ["FlowMail", "FlowRuntime", "FlowSyntax"]),
-        .testTarget(name: "FlowReportTests", dependencies: ["FlowReport", "FlowRuntime", "FlowSyntax"]),
-        .testTarget(name: "FlowSMTPTests", dependencies: ["FlowSMTP", "FlowMail", "FlowRuntime", "FlowSyntax"]),
-        .testTarget(name: "FlowScenariosTests", dependencies: ["FlowScenarios", "FlowCheck", "FlowSyntax"]),
-        .testTarget(name: "FlowExplainTests", dependencies: ["FlowExplain", "FlowRuntime", "FlowSyntax"]),
-        .testTarget(name: "flowcTests", dependencies: ["flowc", "FlowCheck"]),
+        // Helpers shared by the test targets (a seeded generator for fuzz and mutation tests).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "FlowSyntaxTests", dependencies: ["TestSupport", "FlowSyntax"]),
+        .testTarget(name: "FlowCheckTests", dependencies: ["TestSupport", "FlowCheck", "FlowSyntax"]),
+        .testTarget(name: "FlowIRTests", dependencies: ["TestSupport", "FlowIR", "FlowCheck", "FlowSyntax"]),
+        .testTarget(name: "FlowRuntimeTests", dependencies: ["TestSupport", "FlowRuntime", "FlowIR", "FlowCheck", "FlowSyntax"]),
+        .testTarget(name: "FlowMailTests", dependencies: ["TestSupport", "FlowMail", "FlowRuntime", "FlowSyntax"]),
+        .testTarget(name: "FlowReportTests", dependencies: ["TestSupport", "FlowReport", "FlowRuntime", "FlowSyntax"]),
+        .testTarget(name: "FlowSMTPTests", dependencies: ["TestSupport", "FlowSMTP", "FlowMail", "FlowRuntime", "FlowSyntax"]),
+        .testTarget(name: "FlowScenariosTests", dependencies: ["TestSupport", "FlowScenarios", "FlowCheck", "FlowSyntax"]),
+        .testTarget(name: "FlowExplainTests", dependencies: ["TestSupport", "FlowExplain", "FlowRuntime", "FlowSyntax"]),
+        .testTarget(name: "flowcTests", dependencies: ["TestSupport", "flowc", "FlowCheck"]),
     ]
 )

@@ -1,3 +1,5 @@
+import TestSupport
+
 /// Mutations of a file's raw bytes: anything goes, including invalid UTF-8 and broken YAML.
 enum ByteMutator {
     /// Fragments that mean something to YAML, Mustache or the flow format, and bytes that are not text.

@@ -2,6 +2,7 @@ import FlowCheck
 import FlowSyntax
 import Foundation
 import Testing
+import TestSupport
 
 /// Thousands of seeded random mutations of the demo project: the checker must never crash or
 /// hang, and every diagnostic it yields must be well formed.
@@ -89,7 +90,7 @@ import Testing
 
     /// One demo file with one to three byte-level or structure-level mutations, decided by `seed`.
     static func mutatedFile(seed: UInt64) -> (path: String, bytes: [UInt8]) {
-        var random = SeededGenerator(state: seed)
+        var random = SeededGenerator(seed: seed)
         let paths = demo.keys.sorted()
         let flows = paths.filter { $0.hasSuffix(".flow.yaml") }
         let path = random.chance(65) ? random.pick(flows) : random.pick(paths)

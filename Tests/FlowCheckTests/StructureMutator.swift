@@ -1,4 +1,5 @@
 import FlowSyntax
+import TestSupport
 
 /// Mutations of a parsed YAML document: they keep the YAML valid, so the damage reaches the
 /// decoders and the rules instead of stopping at the parser.

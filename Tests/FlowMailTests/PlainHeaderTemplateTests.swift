@@ -2,12 +2,13 @@
 import FlowRuntime
 import FlowSyntax
 import Testing
+import TestSupport
 
 /// The plain-subject path (`PlainHeaderTemplate`) against swift-mustache: `renderSubject` takes the
 /// plain path, `render(_:).subject` always goes through swift-mustache.
 @Suite struct PlainHeaderTemplateTests {
     @Test func rendersGeneratedSubjectsLikeMustache() throws {
-        var random = SeededRandom(seed: 20_261_122)
+        var random = SeededGenerator(seed: 20_261_122)
         for round in 0..<400 {
             let subject = random.subject()
             #expect(PlainHeaderTemplate(subject) != nil, "generated subject should be plain: \(subject)")
@@ -42,24 +43,7 @@ import Testing
     }
 }
 
-/// SplitMix64: a small deterministic generator for the generated cases.
-private struct SeededRandom {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-
+private extension SeededGenerator {
     static let names = [
         "contact.first_name", "contact.id", "contact.email", "contact.tags", "contact.score", "contact.vip",
         "contact.since", "contact.gap", "contact.nested", "contact.nested.inner", "contact.nested.inner.deep",
@@ -73,13 +57,13 @@ private struct SeededRandom {
     /// Text, variables and inverted sections around text, with blanks inside tags now and then.
     mutating func subject() -> String {
         var out = ""
-        for _ in 0..<below(6) {
-            switch below(3) {
+        for _ in 0..<index(below: 6) {
+            switch index(below: 3) {
             case 0: out += pick(Self.texts)
             case 1: out += "{{" + pad() + pick(Self.names) + pad() + "}}"
             default:
                 let name = pick(Self.names)
-                out += "{{^" + pad() + name + pad() + "}}" + (below(4) == 0 ? "" : pick(Self.texts)) + "{{/" + name + pad() + "}}"
+                out += "{{^" + pad() + name + pad() + "}}" + (index(below: 4) == 0 ? "" : pick(Self.texts)) + "{{/" + name + pad() + "}}"
             }
         }
         return out
@@ -88,25 +72,25 @@ private struct SeededRandom {
     private mutating func pad() -> String { pick(["", "", "", " ", "  ", "\t"]) }
 
     mutating func value(depth: Int = 0) -> Value {
-        switch below(depth > 1 ? 7 : 9) {
+        switch index(below: depth > 1 ? 7 : 9) {
         case 0: return .null
-        case 1: return .bool(below(2) == 0)
+        case 1: return .bool(index(below: 2) == 0)
         case 2: return .number(pick([.init(59.9, text: "59.90"), .init(0), .init(1000, text: "1e3"), .init(-2.5)]))
         case 3: return .string(pick(["", "Ana", " padded ", "two\nlines", "a\r\n\r\nb", "\nlead", "trail\n", "é\"\\"]))
         case 4: return .timestamp(pick([0, 1_772_355_900_250, 1_772_355_900_000, -86_400_001]))
         case 5: return .duration(pick([0, 1500, 86_400_000, 93_784_005]))
         case 6: return .string("x")
-        case 7: return .list((0..<below(4)).map { _ in value(depth: depth + 1) })
+        case 7: return .list((0..<index(below: 4)).map { _ in value(depth: depth + 1) })
         default: return .object(Value.Object([("inner", value(depth: depth + 1)), ("other", value(depth: depth + 1))]))
         }
     }
 
     mutating func send(subjectOverride: String?) -> PlannedSend {
         var traits: [(String, Value)] = []
-        for name in ["first_name", "tags", "score", "vip", "since", "gap", "nested", "id", "email"] where below(3) != 0 {
+        for name in ["first_name", "tags", "score", "vip", "since", "gap", "nested", "id", "email"] where index(below: 3) != 0 {
             traits.append((name, value()))
         }
-        let properties = ["order_id", "items", "x"].filter { _ in below(3) != 0 }.map { ($0, value()) }
+        let properties = ["order_id", "items", "x"].filter { _ in index(below: 3) != 0 }.map { ($0, value()) }
         return PlannedSend(
             id: "0123456789abcdef0123456789abcdef", time: 1_772_355_900_250, flow: pick(["cart", ""]), step: "#2",
             template: "t", subjectOverride: subjectOverride, contact: pick(["u1", "", "a\nb"]), to: "ana@example.com",

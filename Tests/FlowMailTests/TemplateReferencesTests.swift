@@ -1,6 +1,7 @@
 @testable import FlowMail
 import FlowSyntax
 import Testing
+import TestSupport
 
 @Suite struct TemplateReferencesTests {
     typealias Reference = TemplateReferences.Reference
@@ -89,7 +90,7 @@ import Testing
     @Test func agreesWithSwiftMustacheOnGeneratedTemplates() {
         let pieces = ["{{", "}}", "{", "}", "#a", "/a", "^a", "#b", "/b", "!", "=", "<% %>", "%>", "<%", "$b", "<p", "/p", ">p",
                       "&", " ", "\n", "x", "(", ")", "%CONTENT_TYPE:TEXT", ".", "*", "é"]
-        var generator = SplitMix64(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         var disagreements: [String] = []
         for _ in 0..<4000 {
             let length = Int(generator.next() % 9) + 1
@@ -101,18 +102,5 @@ import Testing
 
     private func compiles(_ template: String) -> Bool {
         (try? CompiledText(template, escaping: .html, place: "test")) != nil
-    }
-}
-
-/// A small deterministic random number generator for generated test inputs.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import FlowRuntime
+import TestSupport
 
 /// Random byte edits of valid lines never crash the reader: every line gives an event or an
 /// error whose column lies on the line.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import FlowSyntax
+import TestSupport
 
 /// `RFC3339.parse` (the event log's timestamp parser) against Foundation's ISO 8601 parsing.
 @Suite struct EventLogTimestampTests {

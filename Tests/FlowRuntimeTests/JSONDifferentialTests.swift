@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import FlowRuntime
 import FlowSyntax
+import TestSupport
 
 /// `JSONScanner` against Foundation's `JSONSerialization` on seeded random corpora.
 @Suite struct JSONDifferentialTests {

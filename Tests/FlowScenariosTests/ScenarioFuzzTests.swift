@@ -3,6 +3,7 @@ import FlowScenarios
 import FlowSyntax
 import Foundation
 import Testing
+import TestSupport
 
 /// Seeded random damage to the demo scenario files: decoding and checking must never crash,
 /// and whatever still checks without errors must run to a result.
@@ -37,7 +38,7 @@ import Testing
 
     @Test(arguments: 0..<400)
     func damagedScenariosNeverCrash(seed: Int) {
-        var random = SplitMix(state: UInt64(seed) &* 0x9E37_79B9_7F4A_7C15 &+ 0xF1_0C)
+        var random = SeededGenerator(seed: UInt64(seed) &* 0x9E37_79B9_7F4A_7C15 &+ 0xF1_0C)
         var files = Self.demo
         let path = Self.scenarioPaths[Int(random.next() % UInt64(Self.scenarioPaths.count))]
         var lines = (files[path] ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -62,18 +63,5 @@ import Testing
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return }
         let results = ScenarioRunner(project: project).runAll()
         #expect(results.count == project.scenarios.flatMap(\.scenarios).count)
-    }
-}
-
-/// SplitMix64: every fuzz case reproduces from its seed.
-struct SplitMix {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import FlowSyntax
+import TestSupport
 
 /// Random bytes and mutated YAML never crash `YAMLParser.parse`, and every span it returns
 /// lies inside the text.
@@ -18,7 +19,7 @@ import Testing
     ]
 
     @Test func randomBytesNeverCrash() {
-        var generator = SeededGenerator(state: 11)
+        var generator = SeededGenerator(seed: 11)
         for _ in 0..<3000 {
             let length = Int.random(in: 0...64, using: &generator)
             let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
@@ -27,7 +28,7 @@ import Testing
     }
 
     @Test func randomYAMLTokensNeverCrash() {
-        var generator = SeededGenerator(state: 12)
+        var generator = SeededGenerator(seed: 12)
         let alphabet = Self.fragments + ["a", "b", "key", "1", " ", "\n", "  ", "\n  ", "- a\n"]
         for _ in 0..<3000 {
             let count = Int.random(in: 0...30, using: &generator)
@@ -36,7 +37,7 @@ import Testing
     }
 
     @Test func mutatedYAMLNeverCrashes() {
-        var generator = SeededGenerator(state: 13)
+        var generator = SeededGenerator(seed: 13)
         for _ in 0..<3000 {
             var scalars = Array((Self.samples.randomElement(using: &generator) ?? "").unicodeScalars)
             for _ in 0..<Int.random(in: 1...4, using: &generator) {

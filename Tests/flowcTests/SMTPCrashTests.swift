@@ -1,22 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `flowc run --smtp` killed with SIGKILL at random moments and started again until it finishes:
 /// the server ends up with every planned message, and a message reaches it twice only if the
 /// ledger had it in flight (`sending`) when a kill landed, with the same Message-ID both times.
 @Suite struct SMTPCrashTests {
-    /// SplitMix64: a small seeded generator, so the kill delays are the same on every run.
-    struct SeededRandom: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func killedAtRandomPointsDeliversEveryMessageOnce() throws {
         let work = try ScratchDirectory("smtp-crash")
         defer { work.remove() }
@@ -28,7 +17,7 @@ import Testing
         // The rate spreads delivery over about fifteen seconds, so most kills land mid-delivery.
         let arguments = ["run", SMTPEndToEndTests.flows, "--events", log, "--smtp", server.url, "--smtp-insecure", "--rate", "15/s", "--state", "state"]
 
-        var random = SeededRandom(state: 20_260_301)
+        var random = SeededGenerator(seed: 20_260_301)
         var inFlightAtKills: Set<String> = []
         var kills = 0
         for _ in 0..<80 where kills < 22 {
