@@ -96,6 +96,11 @@ let package = Package(
         .testTarget(name: "FlowSMTPTests", dependencies: ["TestSupport", "FlowSMTP", "FlowMail", "FlowRuntime", "FlowSyntax"]),
         .testTarget(name: "FlowScenariosTests", dependencies: ["TestSupport", "FlowScenarios", "FlowCheck", "FlowSyntax"]),
         .testTarget(name: "FlowExplainTests", dependencies: ["TestSupport", "FlowExplain", "FlowRuntime", "FlowSyntax"]),
-        .testTarget(name: "flowcTests", dependencies: ["TestSupport", "flowc", "FlowCheck"]),
+        // Fixtures and Python helpers are read from the source tree, not bundled.
+        .testTarget(
+            name: "flowcTests",
+            dependencies: ["TestSupport", "flowc", "FlowCheck"],
+            exclude: ["Fixtures", "check_eml.py", "smtp_server.py"]
+        ),
     ]
 )
