@@ -27,7 +27,6 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
-        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     ],
     targets: [
         // System libyaml (pkg-config yaml-0.1, Debian package libyaml-dev).
@@ -65,7 +64,6 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
-                .product(name: "NIOExtras", package: "swift-nio-extras"),
             ]
         ),
         // Scenario files (`*.test.yaml`) → replay → expectations met or a readable diff.
@@ -93,7 +91,13 @@ let package = Package(
         .testTarget(name: "FlowRuntimeTests", dependencies: ["TestSupport", "FlowRuntime", "FlowIR", "FlowCheck", "FlowSyntax"]),
         .testTarget(name: "FlowMailTests", dependencies: ["TestSupport", "FlowMail", "FlowRuntime", "FlowSyntax"]),
         .testTarget(name: "FlowReportTests", dependencies: ["TestSupport", "FlowReport", "FlowRuntime", "FlowSyntax"]),
-        .testTarget(name: "FlowSMTPTests", dependencies: ["TestSupport", "FlowSMTP", "FlowMail", "FlowRuntime", "FlowSyntax"]),
+        .testTarget(
+            name: "FlowSMTPTests",
+            dependencies: [
+                "TestSupport", "FlowSMTP", "FlowMail", "FlowRuntime", "FlowSyntax",
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "FlowScenariosTests", dependencies: ["TestSupport", "FlowScenarios", "FlowCheck", "FlowSyntax"]),
         .testTarget(name: "FlowExplainTests", dependencies: ["TestSupport", "FlowExplain", "FlowRuntime", "FlowSyntax"]),
         // Fixtures and Python helpers are read from the source tree, not bundled.

@@ -4,7 +4,8 @@ import NIOCore
 extension SMTPConnection {
     /// Carries one message: `RSET` (after an earlier transaction), `MAIL FROM`, `RCPT TO`,
     /// `DATA` (sent together when the server offers PIPELINING), then the dot-stuffed content.
-    /// Replies become outcomes: 4xx deferred, 5xx to `RCPT TO` bounced, other 5xx failed.
+    /// Replies become outcomes: 4xx deferred, 5xx to `RCPT TO` bounced (552 deferred), other
+    /// 5xx failed.
     /// Throws when the connection is lost (the message may then be tried on a new one).
     mutating func send(_ message: OutgoingMessage) async throws -> TransportOutcome {
         if let limit = capabilities.maximumSize, message.bytes.count > limit {
@@ -60,10 +61,12 @@ extension SMTPConnection {
         return reply.code == 250 ? .sent : Self.outcome(of: reply, to: "the message content", recipientRefused: false)
     }
 
-    /// A refusal as an outcome: 4xx (or anything unexpected) is deferred, 5xx final.
+    /// A refusal as an outcome: 4xx (or anything unexpected) is deferred, 5xx final, except a
+    /// 552 to `RCPT TO` (a full mailbox), which RFC 5321 4.5.3.1.10 says to treat as temporary.
     private static func outcome(of reply: SMTPReply, to command: String, recipientRefused: Bool) -> TransportOutcome {
         let reason = "\(command): \(reply)"
-        guard (500..<600).contains(reply.code) else { return .deferred(code: reply.code, reason: reason) }
+        let isTemporary = !(500..<600).contains(reply.code) || recipientRefused && reply.code == 552
+        guard !isTemporary else { return .deferred(code: reply.code, reason: reason) }
         return recipientRefused ? .bounced(code: reply.code, reason: reason) : .failed(code: reply.code, reason: reason)
     }
 }

@@ -21,17 +21,23 @@ extension SMTPConnection {
         let greeting = try await exchange(ByteBuffer(), replies: 1)[0]
         guard greeting.code == 220 else { throw SMTPError.refused(greeting, during: "the connection (its greeting)") }
         try await hello(options.clientName)
-        if !options.endpoint.implicitTLS {
+        var encrypted = options.endpoint.implicitTLS
+        if !encrypted {
             if capabilities.startTLS, let tls {
                 let reply = try await command("STARTTLS")
                 guard reply.code == 220 else { throw SMTPError.refused(reply, during: "STARTTLS") }
                 try await startTLS(tls, serverName: options.endpoint.serverNameIndication)
                 try await hello(options.clientName)
+                encrypted = true
             } else if !options.allowPlaintext {
                 throw SMTPError.startTLSUnavailable
             }
         }
-        if let credentials = options.credentials { try await authenticate(credentials) }
+        if let credentials = options.credentials {
+            // `--smtp-insecure` allows plain-text mail, never a plain-text password.
+            guard encrypted else { throw SMTPError.loginWithoutTLS }
+            try await authenticate(credentials)
+        }
     }
 
     /// `EHLO`, falling back to `HELO` (no extensions) when the server refuses it.

@@ -1,5 +1,4 @@
 import NIOCore
-import NIOExtras
 import NIOPosix
 import NIOSSL
 
@@ -29,7 +28,7 @@ struct SMTPConnection: Sendable {
                         try channel.pipeline.syncOperations.addHandler(
                             NIOSSLClientHandler(context: tls, serverHostname: endpoint.serverNameIndication))
                     }
-                    try channel.pipeline.syncOperations.addHandlers(ByteToMessageHandler(LineBasedFrameDecoder()), SMTPReplyHandler())
+                    try channel.pipeline.syncOperations.addHandler(SMTPReplyHandler())
                 }
             }
         let channel: any Channel
@@ -44,11 +43,12 @@ struct SMTPConnection: Sendable {
         return SMTPConnection(channel: channel, replies: replies, replyTimeout: options.replyTimeout)
     }
 
-    /// Writes `lines` (each followed by CRLF) and waits for `count` replies, in order.
-    func exchange(_ lines: [String], replies count: Int) async throws -> [SMTPReply] {
+    /// Writes `lines` (each followed by CRLF) and waits for `count` replies, in order, each
+    /// within `timeout` (default: the reply timeout).
+    func exchange(_ lines: [String], replies count: Int, within timeout: TimeAmount? = nil) async throws -> [SMTPReply] {
         var buffer = channel.allocator.buffer(capacity: lines.reduce(0) { $0 + $1.utf8.count + 2 })
         for line in lines { buffer.writeString(line + "\r\n") }
-        return try await exchange(buffer, replies: count)
+        return try await exchange(buffer, replies: count, within: timeout)
     }
 
     /// Writes `command` and waits for its reply.
@@ -59,8 +59,8 @@ struct SMTPConnection: Sendable {
 
     /// Writes `bytes` and waits for `count` replies, in order (none: just reads a reply that
     /// may already have arrived, such as the greeting, when `bytes` is empty and count is 1).
-    func exchange(_ bytes: ByteBuffer, replies count: Int) async throws -> [SMTPReply] {
-        let channel = self.channel, handler = self.replies, timeout = replyTimeout
+    func exchange(_ bytes: ByteBuffer, replies count: Int, within timeout: TimeAmount? = nil) async throws -> [SMTPReply] {
+        let channel = self.channel, handler = self.replies, timeout = timeout ?? replyTimeout
         let future = channel.eventLoop.flatSubmit { () -> EventLoopFuture<[SMTPReply]> in
             let waiting = (0..<count).map { _ in handler.value.nextReply(within: timeout, on: channel.eventLoop) }
             if bytes.readableBytes > 0 {
@@ -71,17 +71,25 @@ struct SMTPConnection: Sendable {
         return try await future.get()
     }
 
-    /// Adds TLS in front of the connection (after the server's `220` to `STARTTLS`).
+    /// Adds TLS in front of the connection (after the server's `220` to `STARTTLS`). Anything the
+    /// server sent after that `220` in plain text is refused: it would otherwise be read as a
+    /// reply to the first command over TLS (STARTTLS response injection).
     func startTLS(_ tls: NIOSSLContext, serverName: String?) async throws {
-        let channel = self.channel
+        let channel = self.channel, handler = self.replies
         try await channel.eventLoop.submit {
+            guard !handler.value.hasBufferedInput else {
+                throw SMTPError.tls("the server sent more text after its 220 to STARTTLS, before TLS began (possible injection); connection refused")
+            }
             try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: serverName), position: .first)
         }.get()
     }
 
-    /// Says `QUIT` (briefly waiting for the answer) and closes the connection.
+    /// How long `quit` waits for the server's goodbye.
+    static let quitTimeout = TimeAmount.seconds(5)
+
+    /// Says `QUIT` (waiting at most `quitTimeout` for the answer) and closes the connection.
     func quit() async {
-        if isActive { _ = try? await command("QUIT") }
+        if isActive { _ = try? await exchange(["QUIT"], replies: 1, within: Self.quitTimeout) }
         close()
     }
 

@@ -10,6 +10,9 @@ enum SMTPError: Error, Sendable, CustomStringConvertible {
     case tls(String)
     /// The server offers no STARTTLS and plain text was not allowed.
     case startTLSUnavailable
+    /// Credentials were given but the connection is not encrypted (`--smtp-insecure` against a
+    /// server without STARTTLS): the password is never sent in plain text.
+    case loginWithoutTLS
     /// Credentials were given but the server offers neither AUTH PLAIN nor AUTH LOGIN.
     case authenticationUnavailable(offered: [String])
 
@@ -18,7 +21,7 @@ enum SMTPError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .connectionLost, .protocolViolation: true
         case .refused(let reply, _): reply.isTemporary
-        case .tls, .startTLSUnavailable, .authenticationUnavailable: false
+        case .tls, .startTLSUnavailable, .loginWithoutTLS, .authenticationUnavailable: false
         }
     }
 
@@ -34,6 +37,7 @@ enum SMTPError: Error, Sendable, CustomStringConvertible {
         case .protocolViolation(let what): "the server broke the SMTP protocol: \(what)"
         case .tls(let what): "TLS failed: \(what)"
         case .startTLSUnavailable: "the server does not offer STARTTLS"
+        case .loginWithoutTLS: "the server does not offer STARTTLS, so the login (FLOWC_SMTP_USER, FLOWC_SMTP_PASSWORD) would travel in plain text; it is not sent"
         case .authenticationUnavailable(let offered):
             "the server offers neither AUTH PLAIN nor AUTH LOGIN (it offers \(offered.isEmpty ? "no AUTH at all" : offered.joined(separator: ", ")))"
         }

@@ -1,7 +1,8 @@
 import NIOCore
 import NIOSSL
 
-/// The inbound end of an SMTP connection: turns lines into replies and hands each to the next
+/// The inbound end of an SMTP connection: splits bytes into lines (CRLF or LF, at most
+/// `maximumLineLength` bytes), turns lines into replies and hands each to the next
 /// waiter in order (so pipelined commands get their replies in sequence). A reply that arrives
 /// before anyone waits (the greeting) is kept. A waiter that gets no reply within its timeout,
 /// a dropped connection, or a malformed line fails every waiter and closes the connection.
@@ -14,7 +15,12 @@ final class SMTPReplyHandler: ChannelInboundHandler {
         var timeout: Scheduled<Void>
     }
 
+    /// Longer reply lines are a protocol violation (RFC 5321 allows 512 bytes; servers send less).
+    static let maximumLineLength = 4096
+
     private var context: ChannelHandlerContext?
+    /// Bytes of a line whose end has not arrived yet.
+    private var pendingBytes = ByteBuffer()
     private var partialLines: [String] = []
     private var unclaimed = CircularBuffer<SMTPReply>()
     private var waiters = CircularBuffer<Waiter>()
@@ -42,9 +48,28 @@ final class SMTPReplyHandler: ChannelInboundHandler {
         return promise.futureResult
     }
 
+    /// Whether anything arrived that no one has taken yet: a reply, part of one, part of a line.
+    /// Must be false when TLS starts, or a man in the middle could have injected replies.
+    var hasBufferedInput: Bool {
+        !unclaimed.isEmpty || !partialLines.isEmpty || pendingBytes.readableBytes > 0
+    }
+
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var buffer = unwrapInboundIn(data)
-        let text = buffer.readString(length: buffer.readableBytes) ?? ""
+        pendingBytes.writeBuffer(&buffer)
+        while failure == nil, let newline = pendingBytes.readableBytesView.firstIndex(of: UInt8(ascii: "\n")) {
+            var text = pendingBytes.readString(length: newline - pendingBytes.readerIndex) ?? ""
+            pendingBytes.moveReaderIndex(forwardBy: 1)
+            if text.hasSuffix("\r") { text.removeLast() }
+            receive(line: text)
+        }
+        if pendingBytes.readableBytes > Self.maximumLineLength {
+            fail(.protocolViolation("a reply line longer than \(Self.maximumLineLength) bytes"))
+        }
+        pendingBytes.discardReadBytes()
+    }
+
+    private func receive(line text: String) {
         guard let line = SMTPReply.Line(text) else {
             fail(.protocolViolation("the reply line `\(text.prefix(80))` does not start with a three-digit code"))
             return

@@ -70,6 +70,8 @@ public final class SMTPTransport: Transport, Sendable {
             return MailError("\(server) does not offer STARTTLS, so mail would travel unencrypted; use smtps:// if it speaks TLS from the start, or pass --smtp-insecure to allow plain text")
         case .tls:
             help = "if the server uses a private or self-signed certificate, pass it with --smtp-ca FILE"
+        case .loginWithoutTLS:
+            help = "use a server that offers STARTTLS, or smtps://, or unset FLOWC_SMTP_USER and FLOWC_SMTP_PASSWORD if it needs no login"
         case .authenticationUnavailable:
             help = "unset FLOWC_SMTP_USER and FLOWC_SMTP_PASSWORD if the server needs no login"
         case .refused(let reply, _) where reply.code == 530:

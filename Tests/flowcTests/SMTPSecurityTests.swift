@@ -122,6 +122,12 @@ import Testing
         #expect(refused.stderr.contains("does not offer STARTTLS"), "\(refused.stderr)")
         #expect(refused.stderr.contains("--smtp-insecure"))
         #expect(try server.stored().isEmpty)
+        // --smtp-insecure allows plain-text mail, never a plain-text password.
+        let login = try run(work, ["--smtp", server.url, "--smtp-insecure"], environment: Self.login)
+        #expect(login.status == 2)
+        #expect(login.stderr.contains("would travel in plain text"), "\(login.stderr)")
+        #expect(!login.stderr.contains("s3cret-pass"))
+        #expect(try server.stored().isEmpty)
         let allowed = try run(work, ["--smtp", server.url, "--smtp-insecure"])
         #expect(allowed.status == 0, "\(allowed.stderr)")
         #expect(try server.stored().count == 3)

@@ -64,7 +64,6 @@ public struct Ledger: Sendable {
                 table.column("delivered_at", .integer)
                 table.column("error_code", .integer)
                 table.column("error", .text)
-                table.column("next_attempt_at", .integer)
             }
             try db.create(index: "message_by_state", on: LedgerEntry.databaseTableName, columns: ["state"])
         }
@@ -139,7 +138,7 @@ public struct Ledger: Sendable {
         let arguments: StatementArguments
         switch outcome {
         case .sent:
-            sql = "UPDATE message SET state = 'sent', updated_at = ?, delivered_at = ?, error_code = NULL, error = NULL, next_attempt_at = NULL WHERE id = ?"
+            sql = "UPDATE message SET state = 'sent', updated_at = ?, delivered_at = ?, error_code = NULL, error = NULL WHERE id = ?"
             arguments = [now, now, id]
         case .deferred(let code, let reason):
             sql = "UPDATE message SET state = 'deferred', updated_at = ?, error_code = ?, error = ? WHERE id = ?"
@@ -147,7 +146,7 @@ public struct Ledger: Sendable {
         case .failed(let code, let reason), .bounced(let code, let reason):
             let bounce: Bool
             if case .bounced = outcome { bounce = true } else { bounce = false }
-            sql = "UPDATE message SET state = 'failed', updated_at = ?, error_code = ?, error = ?, next_attempt_at = NULL, hard_bounce = ? WHERE id = ?"
+            sql = "UPDATE message SET state = 'failed', updated_at = ?, error_code = ?, error = ?, hard_bounce = ? WHERE id = ?"
             arguments = [now, code, reason, bounce, id]
         }
         try db.cachedStatement(sql: sql).execute(arguments: arguments)

@@ -8,7 +8,7 @@ public enum MessageState: String, Codable, Hashable, Sendable, DatabaseValueConv
     case sending
     /// Delivered: never delivered again.
     case sent
-    /// A temporary failure (SMTP 4xx); `nextAttemptAt` says when to retry.
+    /// A temporary failure (SMTP 4xx, a lost connection): tried again by the next run.
     case deferred
     /// A permanent failure (SMTP 5xx, a hard bounce): never retried.
     case failed
@@ -39,8 +39,6 @@ public struct LedgerEntry: Codable, Hashable, Sendable, FetchableRecord, Persist
     public var errorCode: Int?
     /// The reason of the last failure or deferral.
     public var error: String?
-    /// When a deferred message may be tried again (ms).
-    public var nextAttemptAt: Int64?
     /// Whether the failure was the recipient refused for good (a hard bounce for the contact).
     public var hardBounce = false
 }
