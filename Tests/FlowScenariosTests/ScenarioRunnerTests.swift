@@ -47,6 +47,25 @@ import Testing
         #expect(texts[index - 1] == "send cart/reminder template=reminder")
     }
 
+    @Test func expectationTimesTheRunCannotReachFailInsteadOfPassingByDefault() throws {
+        let before = try ScenarioFixture.run(Self.header + """
+            expect:
+              - not_sent: { step: reminder, at: "+0 08:00" }
+        """)
+        #expect(before[0].failures.map(\.message) == [
+            "expectation time `+0 08:00` is 2026-03-02T07:00:00Z, before the scenario's start 2026-03-02T09:00:00Z",
+        ])
+        let afterUntil = try ScenarioFixture.run(Self.header.replacingOccurrences(of: "    events:", with: "    until: \"+1d 18:00\"\n    events:") + """
+            expect:
+              - not_sent: { step: discount, between: ["+2d 10:00", "+2d 09:00"] }
+        """)
+        #expect(afterUntil[0].failures.map(\.message) == [
+            "expectation time `+2d 10:00` is 2026-03-04T09:00:00Z, after `until` 2026-03-03T17:00:00Z: the run stops before it, so it cannot be checked",
+            "expectation time `+2d 09:00` is 2026-03-04T08:00:00Z, after `until` 2026-03-03T17:00:00Z: the run stops before it, so it cannot be checked",
+            "`between` starts at `+2d 10:00`, after its end `+2d 09:00`: write the earlier time first",
+        ])
+    }
+
     @Test func aForbiddenSendIsMarkedUnexpected() throws {
         let results = try ScenarioFixture.run(Self.header + """
             expect:

@@ -140,6 +140,7 @@ struct ExpectationEvaluator {
             let instant = clock.instant(time, in: zone)
             return instant...instant
         case .between(let from, let to):
+            // A reversed range is reported by the runner; read it in order here.
             let (a, b) = (clock.instant(from, in: zone), clock.instant(to, in: zone))
             return min(a, b)...max(a, b)
         }

@@ -47,6 +47,8 @@ public struct ScenarioRunner {
             }
             timed.append((time, Self.event(event, contact: event.contact?.value ?? soleContact, at: time)))
         }
+        let end = scenario.until.map { clock.instant($0, in: zone(for: nil)) }
+        failures += uncheckableTimes(scenario, clock: clock, end: end, zone: zone)
         // A stable sort: events at the same instant keep the order they are written in.
         events += timed.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element.event)
 
@@ -60,8 +62,8 @@ public struct ScenarioRunner {
             }
             replayer.process(event)
         }
-        if let until = scenario.until {
-            replayer.finish(until: clock.instant(until, in: zone(for: nil)))
+        if let end {
+            replayer.finish(until: end)
         } else {
             drain(replayer, from: latestNamedTime(scenario, clock: clock, zone: zone))
         }
@@ -85,6 +87,32 @@ public struct ScenarioRunner {
               let next = replayer.nextTimerDue, next <= limit {
             replayer.finish(until: max(next, replayer.now))
         }
+    }
+
+    /// Expectation times the run cannot check: before the start, after `until` (the clock never
+    /// gets there, so a `not_sent` would pass by default), or a `between` whose end comes first.
+    /// Local times of day are resolved only here, so `check` cannot catch these.
+    private func uncheckableTimes(_ scenario: Scenario, clock: ScenarioClock, end: Int64?, zone: (Located<String>?) -> Zone) -> [ScenarioFailure] {
+        var failures: [ScenarioFailure] = []
+        for expectation in scenario.expectations {
+            guard let match = expectation.timeMatch else { continue }
+            let contactZone = zone(expectation.contact)
+            for time in match.times {
+                let instant = clock.instant(time, in: contactZone)
+                if instant < clock.start {
+                    failures.append(ScenarioFailure(file: scenario.file, span: time.span,
+                        message: "expectation time `\(time.text)` is \(RFC3339.format(instant)), before the scenario's start \(RFC3339.format(clock.start))"))
+                } else if let end, instant > end {
+                    failures.append(ScenarioFailure(file: scenario.file, span: time.span,
+                        message: "expectation time `\(time.text)` is \(RFC3339.format(instant)), after `until` \(RFC3339.format(end)): the run stops before it, so it cannot be checked"))
+                }
+            }
+            if case .between(let from, let to) = match, clock.instant(from, in: contactZone) > clock.instant(to, in: contactZone) {
+                failures.append(ScenarioFailure(file: scenario.file, span: from.span,
+                    message: "`between` starts at `\(from.text)`, after its end `\(to.text)`: write the earlier time first"))
+            }
+        }
+        return failures
     }
 
     private func latestNamedTime(_ scenario: Scenario, clock: ScenarioClock, zone: (Located<String>?) -> Zone) -> Int64 {
