@@ -45,9 +45,19 @@ final class SMTPClient: Sendable {
         await idle.quitAll()
     }
 
-    /// One connection's loop: takes messages until the queue is empty.
+    /// One connection's loop: opens its connection, then takes messages until the queue is
+    /// empty. A connection that cannot be opened while others of the pool are up (a relay that
+    /// allows fewer connections than `--smtp-connections`) leaves the work to them.
     private func work(through queue: MessageQueue, journal: any DeliveryJournal) async throws {
         var connection = await idle.take()
+        if connection == nil {
+            do {
+                connection = try await openWithRetries()
+            } catch let error as SMTPError where error.isTemporary {
+                if await idle.hasLiveConnection { return }
+                throw error
+            }
+        }
         await idle.track(connection)
         do {
             while let message = await queue.next() {
@@ -59,6 +69,19 @@ final class SMTPClient: Sendable {
             throw error
         }
         if let connection, connection.isActive { await idle.put(connection) }
+    }
+
+    /// Opens a connection, trying again on temporary failures with the retry schedule.
+    private func openWithRetries() async throws -> SMTPConnection {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                return try await SMTPConnection.open(options, tls: tls, group: group)
+            } catch let error as SMTPError where error.isTemporary && attempt < options.retry.attempts {
+                try await Task.sleep(nanoseconds: UInt64(options.retry.delay(after: attempt).nanoseconds))
+            }
+        }
     }
 
     /// Delivers one message with retries; returns its outcome for this run.
@@ -107,6 +130,11 @@ actor ConnectionShelf {
 
     func put(_ connection: SMTPConnection) {
         idle.append(connection)
+    }
+
+    /// Whether any connection of the pool is open.
+    var hasLiveConnection: Bool {
+        opened.contains { $0.isActive }
     }
 
     func track(_ connection: SMTPConnection?) {

@@ -104,6 +104,20 @@ import Testing
         #expect(try server.stored().count == planned.count)
     }
 
+    @Test func aRelayAllowingFewerConnectionsThanThePoolStillGetsEverything() throws {
+        let work = try ScratchDirectory("smtp-few-connections")
+        defer { work.remove() }
+        let log = try Self.demoPrefix(300, named: "events.jsonl", in: work.url)
+        let planned = try Self.plannedSends([Self.flows, "--events", log], in: work.url)
+        #expect(planned.count > 20)
+        let server = try SMTPTestServer(maildir: work.url.appendingPathComponent("server"), options: ["--max-connections", "2", "--delay", "0.05"])
+        defer { server.stop() }
+        let run = try FlowcProcess.run(["run", Self.flows, "--events", log, "--smtp", server.url, "--smtp-insecure", "--smtp-connections", "4"], in: work.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("(\(planned.count) delivered"), "\(run.stderr)")
+        #expect(try server.stored().count == planned.count)
+    }
+
     @Test func aRefusedRecipientIsAHardBounceForLaterRuns() throws {
         let work = try ScratchDirectory("smtp-bounce")
         defer { work.remove() }

@@ -15,6 +15,7 @@ Options of `serve`:
     --reject TEXT                    answer 550 to RCPT TO addresses containing TEXT
     --delay SECONDS                  wait this long before answering each DATA
     --no-pipelining                  do not offer PIPELINING
+    --max-connections N              greet connections beyond N open ones with 421 and close
 """
 import argparse
 import asyncio
@@ -64,6 +65,28 @@ class TestMailbox(Mailbox):
         return await super().handle_DATA(server, session, envelope)
 
 
+def limited_smtp(limit):
+    """SMTP sessions of which at most `limit` are open at once; later ones get a 421 greeting."""
+    class LimitedSMTP(SMTP):
+        open_sessions = 0
+
+        def connection_made(self, transport):
+            self.counted = LimitedSMTP.open_sessions < limit
+            if not self.counted:
+                transport.write(b"421 4.7.0 too many connections, try again later\r\n")
+                transport.close()
+                return
+            LimitedSMTP.open_sessions += 1
+            super().connection_made(transport)
+
+        def connection_lost(self, error):
+            if self.counted:
+                LimitedSMTP.open_sessions -= 1
+                super().connection_lost(error)
+
+    return LimitedSMTP
+
+
 def make_authenticator(login):
     user, _, password = login.partition(":")
 
@@ -90,8 +113,9 @@ async def serve(options):
     if context and not options.implicit_tls:
         settings.update(tls_context=context, require_starttls=True)
     loop = asyncio.get_running_loop()
+    session = limited_smtp(options.max_connections) if options.max_connections else SMTP
     server = await loop.create_server(
-        lambda: SMTP(handler, loop=loop, **settings),
+        lambda: session(handler, loop=loop, **settings),
         host="127.0.0.1", port=0,
         ssl=context if options.implicit_tls else None,
     )
@@ -161,6 +185,7 @@ def main():
     serve_parser.add_argument("--reject")
     serve_parser.add_argument("--delay", type=float, default=0)
     serve_parser.add_argument("--no-pipelining", action="store_true")
+    serve_parser.add_argument("--max-connections", type=int)
     commands.add_parser("dump").add_argument("maildir")
     commands.add_parser("cert").add_argument("directory")
     options = parser.parse_args()
