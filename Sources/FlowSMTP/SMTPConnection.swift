@@ -37,9 +37,16 @@ struct SMTPConnection: Sendable {
         } catch {
             throw SMTPError.connectionLost("cannot connect: \(error)")
         }
-        let replies = try await channel.eventLoop.submit {
-            NIOLoopBound(try channel.pipeline.syncOperations.handler(type: SMTPReplyHandler.self), eventLoop: channel.eventLoop)
-        }.get()
+        let replies: NIOLoopBound<SMTPReplyHandler>
+        do {
+            replies = try await channel.eventLoop.submit {
+                NIOLoopBound(try channel.pipeline.syncOperations.handler(type: SMTPReplyHandler.self), eventLoop: channel.eventLoop)
+            }.get()
+        } catch {
+            // The server closed the connection at once (e.g. a 421 greeting): the pipeline is gone.
+            channel.close(promise: nil)
+            throw SMTPError.connectionLost("the server closed the connection right after it opened")
+        }
         return SMTPConnection(channel: channel, replies: replies, replyTimeout: options.replyTimeout)
     }
 
