@@ -69,7 +69,7 @@ let package = Package(
         // Scenario files (`*.test.yaml`) → replay → expectations met or a readable diff.
         .target(name: "FlowScenarios", dependencies: ["FlowSyntax", "FlowCheck", "FlowIR", "FlowRuntime", "FlowMail"]),
         // A replay trace → one contact's story: triggers, decisions, messages.
-        .target(name: "FlowExplain", dependencies: ["FlowSyntax", "FlowIR", "FlowRuntime", "FlowMail"]),
+        .target(name: "FlowExplain", dependencies: ["FlowSyntax", "FlowCheck", "FlowIR", "FlowRuntime", "FlowMail"]),
         // Run records and mail feedback → metrics, A/B statistics, reports and flow diagrams.
         .target(name: "FlowReport", dependencies: ["FlowSyntax", "FlowCheck", "FlowIR", "FlowRuntime"]),
         // The command line: argument parsing and subcommands only.
