@@ -126,9 +126,7 @@ extension StoryBuilder {
         let builder = StoryBuilder(contact: contact, project: project, compiled: compiled, renderer: renderer)
         let replayer = Replayer(project: compiled, sink: builder)
         replayer.tracer = builder
-        while let event = try reader.next() {
-            replayer.process(event)
-        }
+        try replayer.process(reader)
         replayer.finish(until: until)
         return builder
     }

@@ -138,10 +138,7 @@ struct RunCommand: ParsableCommand {
     private static func replay(_ reader: EventLogReader, into replayer: Replayer) throws(EventLogError) {
         let progress = Progress()
         defer { progress.clear() }
-        while let event = try reader.next() {
-            replayer.process(event)
-            progress.tick(replayer.summary.events)
-        }
+        try replayer.process(reader) { _ in progress.tick(replayer.summary.events) }
     }
 
     /// Runs mail-side work, turning a `MailError` into a message and exit code 2.

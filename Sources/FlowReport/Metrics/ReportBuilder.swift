@@ -178,10 +178,7 @@ extension ReportBuilder {
         let builder = ReportBuilder(project: project, options: options)
         let replayer = Replayer(project: project, sink: builder)
         replayer.tracer = tracer
-        while let event = try reader.next() {
-            replayer.process(event)
-            builder.observe(event)
-        }
+        try replayer.process(reader, observe: builder.observe)
         replayer.finish(until: until)
         return builder.build()
     }
