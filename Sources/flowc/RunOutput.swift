@@ -2,53 +2,27 @@ import FlowMail
 import FlowRuntime
 import Foundation
 
-/// Receives run records: prints them as JSON Lines (buffered) and keeps the plan of messages
-/// to deliver once the replay has finished.
+/// Receives run records: prints them as JSON Lines (on a thread of its own, see
+/// `RecordPrinter`) and keeps the plan of messages to deliver once the replay has finished.
 final class RunOutput: RunRecordSink {
-    let renderer: TemplateRenderer
-    let json: Bool
     let keepPlan: Bool
     private(set) var plan: [PlannedSend] = []
-    /// The first message that could not be rendered.
-    private(set) var failure: String?
-    private var buffer: [UInt8] = []
-    private var times = RecordTimeFormatter()
+    private let printer: RecordPrinter?
 
     init(renderer: TemplateRenderer, json: Bool, keepPlan: Bool) {
-        self.renderer = renderer
-        self.json = json
         self.keepPlan = keepPlan
-        buffer.reserveCapacity(1 << 16)
+        printer = json ? RecordPrinter(renderer: renderer) : nil
     }
 
     func receive(_ record: RunRecord) {
-        var subject: String?
-        if case .send(let send) = record {
-            if keepPlan { plan.append(send) }
-            if json {
-                do {
-                    subject = try renderer.renderSubject(send)
-                } catch {
-                    if failure == nil { failure = "cannot render message \(send.id) (\(send.template)): \(error)" }
-                }
-            }
-        }
-        guard json else { return }
-        record.appendJSONLine(to: &buffer, subject: subject, times: &times)
-        if buffer.count >= 1 << 16 { flush() }
+        if keepPlan, case .send(let send) = record { plan.append(send) }
+        printer?.print(record)
     }
 
-    func flush() {
-        guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
-                if written <= 0 { break }
-                offset += written
-            }
-        }
-        buffer.removeAll(keepingCapacity: true)
+    /// Prints every record received and waits until they are written. Returns the first
+    /// message whose subject could not be rendered, if any.
+    func finish() -> String? {
+        printer?.finish()
     }
 }
 

@@ -1,0 +1,88 @@
+import FlowMail
+import FlowRuntime
+import Foundation
+
+/// Prints run records as JSON Lines on standard output from a thread of its own, so that
+/// rendering subjects and formatting records overlap the replay. Records come out in the order
+/// they were handed over.
+final class RecordPrinter: @unchecked Sendable {
+    /// Records per hand-over.
+    static let batchSize = 512
+
+    private let channel = BoundedChannel<[RunRecord]>(capacity: 8)
+    private var thread: BackgroundThread?
+    private var pending: [RunRecord] = []
+    /// The first message that could not be rendered. Written by the printing thread, read
+    /// only after `finish` has waited for it.
+    private var renderFailure: String?
+
+    init(renderer: TemplateRenderer) {
+        pending.reserveCapacity(Self.batchSize)
+        thread = BackgroundThread(name: "flowc record printer") { [channel, self] in
+            var writer = JSONLineWriter()
+            while let records = channel.receive() {
+                for record in records { writer.append(record, renderer: renderer, failure: &renderFailure) }
+            }
+            writer.flush()
+        }
+    }
+
+    /// Queues `record` for printing.
+    func print(_ record: RunRecord) {
+        pending.append(record)
+        guard pending.count == Self.batchSize else { return }
+        channel.send(pending)
+        pending = []
+        pending.reserveCapacity(Self.batchSize)
+    }
+
+    /// Prints what is queued and waits until every record is written. Returns the first
+    /// message that could not be rendered, if any.
+    func finish() -> String? {
+        guard let thread else { return renderFailure }
+        if !pending.isEmpty { channel.send(pending) }
+        pending = []
+        channel.close()
+        thread.wait()
+        self.thread = nil
+        return renderFailure
+    }
+}
+
+/// Formats records into a buffer and writes it to standard output in large pieces.
+private struct JSONLineWriter {
+    private var buffer: [UInt8] = []
+    private var times = RecordTimeFormatter()
+
+    init() {
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    /// Adds one record's line; a send's subject is rendered (a failure is kept in `failure`
+    /// when it is the first).
+    mutating func append(_ record: RunRecord, renderer: TemplateRenderer, failure: inout String?) {
+        var subject: String?
+        if case .send(let send) = record {
+            do {
+                subject = try renderer.renderSubject(send)
+            } catch {
+                if failure == nil { failure = "cannot render message \(send.id) (\(send.template)): \(error)" }
+            }
+        }
+        record.appendJSONLine(to: &buffer, subject: subject, times: &times)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                if written <= 0 { break }
+                offset += written
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import FlowRuntime
+import FlowSyntax
+
+/// Reading ahead on a thread of its own yields exactly what the reader yields, in order, with a
+/// fatal error after the events before it; the channel under it keeps order and never loses.
+@Suite struct ReadAheadTests {
+    /// A log of `count` valid lines, a second apart, for three contacts.
+    static func log(count: Int) -> String {
+        (0..<count).map { index in
+            let time = RFC3339.format(1_772_355_600_000 + Int64(index) * 1000)
+            return EventLogReaderTests.line(user: "u\(index % 3)", at: time, event: "E\(index)", messageID: "m\(index % 700)")
+        }.joined(separator: "\n")
+    }
+
+    func drain(_ source: some EventSource) throws(EventLogError) -> [Event] {
+        var events: [Event] = []
+        while let event = try source.next() { events.append(event) }
+        return events
+    }
+
+    @Test func yieldsTheReadersEventsAndStatsAcrossManyBatches() throws {
+        let text = Self.log(count: ReadAheadEventReader.batchSize * 3 + 17)
+        let direct = EventLogReader(bytes: Array(text.utf8), name: "log.jsonl")
+        let expected = try drain(direct)
+        let ahead = ReadAheadEventReader(EventLogReader(bytes: Array(text.utf8), name: "log.jsonl"))
+        let events = try drain(ahead)
+        #expect(events.map(\.name) == expected.map(\.name))
+        #expect(events.map(\.line) == expected.map(\.line))
+        #expect(ahead.stats == direct.stats)
+        #expect(ahead.stats.duplicatesIgnored > 0)
+        #expect(try ahead.next() == nil)
+    }
+
+    @Test func aFatalErrorComesAfterTheEventsBeforeIt() throws {
+        let good = Self.log(count: ReadAheadEventReader.batchSize + 5)
+        let text = good + "\n" + #"{"type":"track","userId":"u1""#
+        let ahead = ReadAheadEventReader(EventLogReader(bytes: Array(text.utf8), name: "log.jsonl"))
+        var names: [String?] = []
+        var failure: EventLogError?
+        do {
+            while let event = try ahead.next() { names.append(event.name) }
+        } catch {
+            failure = error
+        }
+        let direct = EventLogReader(bytes: Array(good.utf8), name: "log.jsonl")
+        #expect(names == (try drain(direct)).map(\.name))
+        #expect(names.count > ReadAheadEventReader.batchSize / 2)
+        #expect(failure?.line == ReadAheadEventReader.batchSize + 6)
+        #expect(throws: EventLogError.self) { try ahead.next() }
+    }
+
+    @Test func droppingTheReaderEarlyStopsItsThread() throws {
+        let text = Self.log(count: ReadAheadEventReader.batchSize * 20)
+        var ahead: ReadAheadEventReader? = ReadAheadEventReader(EventLogReader(bytes: Array(text.utf8), name: "log.jsonl"))
+        #expect(try ahead?.next()?.name == "E0")
+        ahead = nil // waits for the thread, which must not stay blocked on a full channel
+        #expect(ahead == nil)
+    }
+
+    @Test func aChannelKeepsOrderBetweenThreadsAndEndsAfterTheLastMessage() {
+        let channel = BoundedChannel<[Int]>(capacity: 2)
+        let producer = BackgroundThread(name: "test producer") {
+            for start in stride(from: 0, to: 1000, by: 10) { channel.send(Array(start..<start + 10)) }
+            channel.close()
+        }
+        var received: [Int] = []
+        while let batch = channel.receive() { received += batch }
+        producer.wait()
+        #expect(received == Array(0..<1000))
+        #expect(channel.receive() == nil)
+    }
+
+    @Test func aCancelledChannelRefusesWhatIsSent() {
+        let channel = BoundedChannel<Int>(capacity: 1)
+        #expect(channel.send(1))
+        channel.cancel()
+        #expect(!channel.send(2)) // would wait forever on the full channel without the cancel
+    }
+}
