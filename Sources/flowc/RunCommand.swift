@@ -77,6 +77,9 @@ struct RunCommand: ParsableCommand {
         let renderer = try mail { () throws(MailError) in try TemplateRenderer(templates: project.templates.values.map(TemplateSource.init), unsubscribeURL: compiled.unsubscribeURL) }
         let output = RunOutput(renderer: renderer, json: json, keepPlan: !dryRun)
         let replayer = Replayer(project: compiled, sink: output, bouncedContacts: try mail(bouncedContacts))
+        // The replay's state (every contact and instance) goes when the process exits, not object
+        // by object: freeing millions of small objects would take a noticeable share of a run.
+        _ = Unmanaged.passRetained(replayer)
         let reader: ReadAheadEventReader
         do {
             reader = ReadAheadEventReader(try log.openReader())

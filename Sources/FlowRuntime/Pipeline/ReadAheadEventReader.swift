@@ -14,8 +14,8 @@ public final class ReadAheadEventReader: EventSource {
     private let reader: EventLogReader
     private let channel = BoundedChannel<Batch>(capacity: 8)
     private let thread: BackgroundThread
+    /// The batch being yielded, in reverse: `popLast` moves an event out without copying it.
     private var current: [Event] = []
-    private var index = 0
     private var failure: EventLogError?
     private var ended = false
 
@@ -59,17 +59,16 @@ public final class ReadAheadEventReader: EventSource {
     }
 
     public func next() throws(EventLogError) -> Event? {
-        while index == current.count {
+        while current.isEmpty {
             if let failure { throw failure }
             guard !ended, let batch = channel.receive() else {
                 ended = true
                 return nil
             }
             current = batch.events
-            index = 0
+            current.reverse()
             failure = batch.failure
         }
-        defer { index += 1 }
-        return current[index]
+        return current.popLast()
     }
 }

@@ -6,10 +6,15 @@ import FlowSyntax
 final class ContactState {
     let id: String
     var traits = Value.Object() {
-        didSet { zone = nil }
+        didSet {
+            zone = nil
+            checkedEmail = nil
+        }
     }
     /// The contact's zone (see `Replayer.zone(of:)`), kept until the traits change.
     var zone: Zone?
+    /// `deliverableEmail` once asked for, kept until the traits change.
+    private var checkedEmail: String??
     var unsubscribed = false
     var markedSpam = false
     var hardBounced = false
@@ -30,8 +35,13 @@ final class ContactState {
         self.id = id
     }
 
-    var email: String? {
-        if case .string(let email) = traits["email"] { email } else { nil }
+    /// The `email` trait when it is a deliverable address (see `EmailAddress.isDeliverable`).
+    var deliverableEmail: String? {
+        if let checkedEmail { return checkedEmail }
+        var email: String?
+        if case .string(let text) = traits["email"], EmailAddress.isDeliverable(text) { email = text }
+        checkedEmail = .some(email)
+        return email
     }
 
     var timezone: String? {

@@ -106,7 +106,7 @@ extension Replayer {
             skip(instance.flow, step: step, contact: contact, reason: suppression)
             return true
         }
-        guard let to = contact.email, EmailAddress.isDeliverable(to) else {
+        guard let to = contact.deliverableEmail else {
             skip(instance.flow, step: step, contact: contact, reason: "no_email")
             return true
         }
