@@ -12,8 +12,9 @@ Both profiles are flow-heavy: nearly every visit starts a checkout. `--browse N`
 browsing events per visit (Segment e-commerce spec): `page`, `Product List Viewed`,
 `Products Searched`, `Product Viewed` and `Product Added`, spread over the minutes before the
 visit's checkout, as a real shop's stream is mostly browsing. They come from a random stream
-of their own (messageIds `b-…`), so the other lines keep their content; with --events the
-log just reaches N lines sooner (and needs fewer contacts).
+of their own (messageIds `b-…`), so with the same --contacts every other line stays the same;
+with --events (and no --contacts) the log reaches N lines sooner, so it is made with fewer
+contacts to still span --days.
 
 Examples:
 
