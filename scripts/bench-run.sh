@@ -8,7 +8,8 @@
 #            (pages, product views, searches, cart additions) per visit, as in a real shop's
 #            stream, so ~10% of events are checkouts.
 # Targets: >= 1,000,000 events/s; memory that grows with contacts, not with events.
-# FLOWC=path uses that flowc binary and skips `swift build -c release`.
+# FLOWC=path (absolute, or relative to the repository root) uses that flowc binary and skips
+# `swift build -c release`. BENCH_DIR=dir keeps the logs elsewhere (default /tmp/flowc-bench).
 #   scripts/bench-run.sh [SIZES...]      (default: 1000000 10000000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
