@@ -8,10 +8,19 @@ order. Two profiles:
         birthdays, consent changes and bounces; it triggers every flow in flows/.
   cart  a checkout-heavy log for benchmarking the abandoned-cart flow.
 
+Both profiles are flow-heavy: nearly every visit starts a checkout. `--browse N` adds about N
+browsing events per visit (Segment e-commerce spec): `page`, `Product List Viewed`,
+`Products Searched`, `Product Viewed` and `Product Added`, spread over the minutes before the
+visit's checkout, as a real shop's stream is mostly browsing. They come from a random stream
+of their own (messageIds `b-…`), so with the same --contacts every other line stays the same;
+with --events (and no --contacts) the log reaches N lines sooner, so it is made with fewer
+contacts to still span --days.
+
 Examples:
 
   scripts/gen_events.py --seed 42 --contacts 300 --days 90 -o flows/demo/events.jsonl
   scripts/gen_events.py --events 10000000 --flows-profile cart -o /tmp/big.jsonl
+  scripts/gen_events.py --events 1000000 --browse 8 -o /tmp/typical.jsonl
 
 `--no-engagement` leaves out the `Email Opened` and `Email Link Clicked` lines, whose
 `email_id`s are made up (real ids are only known after a replay); everything else stays byte
@@ -65,6 +74,21 @@ VISIT_RATE = {"loyal": 1 / 8, "regular": 1 / 22, "lapsing": 1 / 5, "new": 1 / 6,
 # untyped and soft bounce.
 CONSENT_SHOWCASE = {4: 0.0, 5: 0.045, 6: 0.05, 7: 0.058, 8: 0.08}
 PAGES = ["Home", "Product", "Category", "Cart", "Blog"]
+# The shop's catalogue for browsing events: category → product names; each comes in every colour.
+CATALOGUE = [
+    ("Shirts", ["Linen Shirt", "Oxford Shirt", "Flannel Shirt", "Denim Shirt"]),
+    ("Trousers", ["Chino Trousers", "Wool Trousers", "Cargo Pants", "Linen Trousers"]),
+    ("Shoes", ["Leather Sneakers", "Chelsea Boots", "Canvas Shoes", "Suede Loafers"]),
+    ("Knitwear", ["Merino Sweater", "Cotton Cardigan", "Cashmere Scarf", "Wool Beanie"]),
+    ("Bags", ["Canvas Tote", "Leather Backpack", "Weekender Bag", "Card Holder"]),
+    ("Home", ["Linen Bedding Set", "Waffle Towel", "Ceramic Mug", "Wool Throw"]),
+]
+COLOURS = ["Navy", "Sand", "Olive", "Black", "White"]
+BLOG_POSTS = ["/blog/how-to-wash-linen", "/blog/spring-lookbook", "/blog/caring-for-leather", "/blog/our-mills"]
+SHOP = "https://shop.example.com"
+# At most this many browsing events per visit: 400 gaps of at most a minute fit in the 7 hours
+# before the earliest visit of a day, so no browsing line lands on a day already written.
+MOST_BROWSING = 400
 
 
 def parse_start(text):
@@ -97,13 +121,182 @@ def money(cents):
 class Contact:
     """One person's state in the simulation."""
 
-    __slots__ = ("head", "currency", "segment", "orders")
+    __slots__ = ("id", "head", "currency", "segment", "orders")
 
     def __init__(self, contact_id, currency, segment):
+        self.id = contact_id
         self.head = f'{{"type":"track","userId":"{contact_id}","event":"'
         self.currency = currency
         self.segment = segment
         self.orders = 0
+
+
+def slug(text):
+    return text.lower().replace(" ", "-")
+
+
+class Product:
+    """One catalogue item and the JSON pieces of its browsing events."""
+
+    __slots__ = ("shelf", "fields", "viewed", "page", "query")
+
+    def __init__(self, number, shelf, name, colour, cents):
+        category = CATALOGUE[shelf][0]
+        path = f"/products/{slug(name)}-{slug(colour)}"
+        self.shelf = shelf
+        self.fields = (f'"product_id":"p-{number}","sku":"{category[:3].upper()}-{number}-{colour[:3].upper()}",'
+                       f'"category":"{category}","name":"{name}","variant":"{colour}","price":{money(cents)}')
+        self.viewed = f'{self.fields},"url":"{SHOP}{path}","currency":"'
+        self.page = f'"path":"{path}","url":"{SHOP}{path}","title":"{name} – {colour}"'
+        self.query = f"{colour} {name}".lower() if number % 3 else name.lower()
+
+
+class Catalogue:
+    """The products, by category, with each category's page and its list views of four products."""
+
+    def __init__(self):
+        self.products = []
+        self.by_category = []
+        self.lists = []
+        self.pages = []
+        for shelf, (category, names) in enumerate(CATALOGUE):
+            products = [Product(1001 + len(self.products) + n, shelf, name, colour,
+                                ITEM_CENTS[(len(self.products) + n) * 7 % len(ITEM_CENTS)])
+                        for n, (name, colour) in enumerate((name, colour) for name in names for colour in COLOURS)]
+            self.products += products
+            self.by_category.append(products)
+            self.lists.append([self.list_view(category, products[first:first + 4]) for first in range(0, len(products), 4)])
+            path = f"/collections/{slug(category)}"
+            self.pages.append(f'"path":"{path}","url":"{SHOP}{path}","title":"{category}"')
+
+    @staticmethod
+    def list_view(category, products):
+        items = ",".join(f'{{{product.fields},"position":{position}}}' for position, product in enumerate(products, 1))
+        return f'"list_id":"{slug(category)}","category":"{category}","products":[{items}]'
+
+
+class Browsing:
+    """The browsing events of visits, from a random stream of their own: `page` calls and the
+    Segment e-commerce events `Product List Viewed`, `Products Searched`, `Product Viewed` and
+    `Product Added`. Lines go into the simulation's day buckets like its own."""
+
+    HOME = f'"path":"/","url":"{SHOP}/","title":"Home"'
+    CART = f'"path":"/cart","url":"{SHOP}/cart","title":"Your cart"'
+    BLOG = [f'"path":"{path}","url":"{SHOP}{path}","title":"Journal"' for path in BLOG_POSTS]
+
+    def __init__(self, seed, mean, simulation):
+        self.rng = random.Random(f"browse/{seed}")
+        self.random = self.rng.random
+        self.log_more = math.log(mean / (mean + 1))
+        self.buckets = simulation.buckets
+        self.start = simulation.start
+        self.retry_rate = simulation.retry_rate
+        self.catalogue = Catalogue()
+        self.sequence = 0
+        self.visits = 0
+
+    def count(self):
+        """Browsing events in one visit: geometric with mean --browse, at most MOST_BROWSING."""
+        return min(MOST_BROWSING, int(math.log(1.0 - self.random()) / self.log_more))
+
+    def before_checkout(self, contact_id, currency, checkout):
+        """A signed-in visit: browsing from a landing page up to 3 s to 1 min before `checkout`."""
+        times = [0] * self.count()
+        time = checkout
+        for index in range(len(times) - 1, -1, -1):
+            time -= 3000 + int(self.random() * 57_000)
+            times[index] = time
+        self.visit(f'"userId":"{contact_id}"', currency, times, landed=False)
+
+    def after_landing(self, anonymous_id, landed, checkout):
+        """An anonymous visit after its landing page at `landed`: a second or more apart from
+        it and from the checkout at `checkout`, if any."""
+        count = self.count()
+        if checkout is None:
+            times = []
+            time = landed
+            for _ in range(count):
+                time += 3000 + int(self.random() * 57_000)
+                times.append(time)
+        else:
+            span = checkout - landed - 2000
+            times = [landed + 1000 + span * index // count for index in range(count)]
+        self.visit(f'"anonymousId":"{anonymous_id}"', "EUR", times, landed=True)
+
+    def visit(self, identity, currency, times, landed):
+        """One visit's events at `times`: the first is the landing page unless `landed`; then
+        pages, list views and searches choose a category, product views a product in it (right
+        after a product page: that product), and additions to the cart add the product last viewed."""
+        if not times:
+            return
+        self.visits += 1
+        page = '{"type":"page",' + identity + ',"name":"'
+        track = '{"type":"track",' + identity + ',"event":"'
+        random_ = self.random
+        catalogue = self.catalogue
+        products = catalogue.products
+        shelf = product = on_page = None
+        for time in times:
+            after_product_page, on_page = on_page, None
+            roll = random_()
+            if not landed:
+                landed = True
+                if roll < 0.45:
+                    self.emit(time, page, "Home", self.HOME)
+                elif roll < 0.7:
+                    product = on_page = products[int(random_() * len(products))]
+                    shelf = product.shelf
+                    self.emit(time, page, "Product", product.page)
+                elif roll < 0.9:
+                    shelf = int(random_() * len(CATALOGUE))
+                    self.emit(time, page, "Category", catalogue.pages[shelf])
+                else:
+                    self.emit(time, page, "Blog", self.BLOG[int(random_() * len(self.BLOG))])
+            elif roll < 0.2 and product is not None:
+                on_page = product
+                self.emit(time, page, "Product", product.page)
+            elif roll < 0.26 and shelf is not None:
+                self.emit(time, page, "Category", catalogue.pages[shelf])
+            elif roll < 0.29:
+                self.emit(time, page, "Cart", self.CART)
+            elif roll < 0.32:
+                self.emit(time, page, "Home", self.HOME)
+            elif roll < 0.65:
+                if after_product_page is not None:
+                    product = after_product_page
+                else:
+                    choices = products if shelf is None else catalogue.by_category[shelf]
+                    product = choices[int(random_() * len(choices))]
+                self.emit(time, track, "Product Viewed", f'{product.viewed}{currency}"')
+            elif roll < 0.8:
+                shelf = int(random_() * len(CATALOGUE))
+                lists = catalogue.lists[shelf]
+                product = None
+                self.emit(time, track, "Product List Viewed", lists[int(random_() * len(lists))])
+            elif roll < 0.9:
+                searched = products[int(random_() * len(products))]
+                shelf = searched.shelf
+                product = None
+                self.emit(time, track, "Products Searched", f'"query":"{searched.query}"')
+            else:
+                if product is None:
+                    product = products[int(random_() * len(products))]
+                quantity = 2 if roll > 0.985 else 1
+                self.emit(time, track, "Product Added",
+                          f'"cart_id":"cart_{self.visits:07d}",{product.fields},"quantity":{quantity},"currency":"{currency}"')
+
+    def emit(self, time, head, name, properties):
+        """Queues one line, now and then twice (a client retry), as Simulation.emit does."""
+        self.sequence += 1
+        sequence = self.sequence
+        if sequence & 7:
+            time -= time % 1000
+        line = (f'{head}{name}","timestamp":"{DATES[time // DAY_MS]}{CLOCK[time // 1000 % 86_400]}{MILLIS[time % 1000]}'
+                f'","messageId":"b-{sequence}","properties":{{{properties}}}}}\n')
+        events = self.buckets[(time - self.start) // DAY_MS]
+        events.append((time, line))
+        if self.random() < self.retry_rate:
+            events.append((time, line))
 
 
 class Simulation:
@@ -118,6 +311,7 @@ class Simulation:
         self.limit = args.events
         self.profile = args.flows_profile
         self.engagement = args.engagement
+        self.browse = args.browse
         self.contact_count = args.contacts if args.contacts is not None else self.default_contacts()
         self.buckets = collections.defaultdict(list)
         self.retry_rate = 0.004
@@ -130,12 +324,16 @@ class Simulation:
         self.written = 0
         self.existing = 0 if self.profile == "cart" else self.contact_count * 2 // 5
         self.arrival_rate = (self.contact_count - self.existing) / max(self.days, 1)
+        self.browsing = Browsing(args.seed, args.browse, self) if args.browse > 0 else None
 
     def default_contacts(self):
-        """300, or with --events about enough contacts to fill --days (measured: events per contact in 90 days)."""
+        """300, or with --events about enough contacts to fill --days (measured: events and
+        visits per contact in 90 days)."""
         if self.limit is None:
             return 300
         per_contact_in_90_days = 8.5 if self.profile == "demo" else 31
+        if self.browse > 0:
+            per_contact_in_90_days += self.browse * (3.0 if self.profile == "demo" else 13.2)
         return max(1, math.ceil(self.limit * 1.05 / (per_contact_in_90_days * self.days / 90)))
 
     # ------------------------------------------------------------------ output
@@ -282,18 +480,23 @@ class Simulation:
         page = self.pick(PAGES)
         self.emit(time, f'{{"type":"page","anonymousId":"{anonymous}","name":"{page}","timestamp":"',
                   f',"properties":{{"path":"/{page.lower()}"}}}}\n')
+        checkout = None
         if self.random() < 0.1:
             self.checkouts += 1
-            self.emit(time + self.between(MINUTE_MS, 10 * MINUTE_MS),
-                      f'{{"type":"track","anonymousId":"{anonymous}","event":"Checkout Started","timestamp":"',
+            checkout = time + self.between(MINUTE_MS, 10 * MINUTE_MS)
+            self.emit(checkout, f'{{"type":"track","anonymousId":"{anonymous}","event":"Checkout Started","timestamp":"',
                       f',"properties":{{"checkout_id":"co_{self.checkouts:07d}","value":19.90,"currency":"EUR","item_count":1}}}}\n')
+        if self.browsing:
+            self.browsing.after_landing(anonymous, time, checkout)
 
     # ------------------------------------------------------------------ shopping
 
     def session(self, contact, day):
         """One shopping visit: a checkout that may become an order, plus mail engagement noise
-        (left out with --no-engagement)."""
+        (left out with --no-engagement) and, with --browse, browsing before the checkout."""
         time = self.start + day * DAY_MS + self.between(7 * HOUR_MS, 23 * HOUR_MS)
+        if self.browsing:
+            self.browsing.before_checkout(contact.id, contact.currency, time)
         if self.random() < 0.3:
             self.track(contact, time - self.between(HOUR_MS, 5 * HOUR_MS), "Email Opened", self.email_id(), self.engagement)
             if self.random() < 0.4:
@@ -381,6 +584,8 @@ def parse_arguments(argv):
     parser.add_argument("--days", type=int, default=90, help="days the log spans (default 90)")
     parser.add_argument("--events", type=int, help="write exactly this many events; the log runs past --days if needed")
     parser.add_argument("--flows-profile", choices=["demo", "cart"], default="demo", help="which flows the log exercises")
+    parser.add_argument("--browse", type=float, default=0, metavar="N",
+                        help="about N browsing events (pages, product views, searches, cart additions) per visit (default 0)")
     parser.add_argument("--no-engagement", dest="engagement", action="store_false",
                         help="leave out opens and clicks with made-up email_ids (scripts/make_demo_log.sh adds real ones)")
     parser.add_argument("--start", default="2026-03-01T00:00:00Z", help="start time, RFC 3339 (default 2026-03-01T00:00:00Z)")
@@ -390,6 +595,8 @@ def parse_arguments(argv):
         value = getattr(args, name)
         if value is not None and value < 1:
             parser.error(f"--{name} must be at least 1")
+    if not 0 <= args.browse <= 100:
+        parser.error("--browse must be between 0 and 100")
     try:
         parse_start(args.start)
     except ValueError as problem:
