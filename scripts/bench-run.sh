@@ -5,8 +5,8 @@
 #            starts a checkout (~38% of events are `Checkout Started`);
 #   cart     a one-flow abandoned-cart project on a checkout-heavy cart-profile log;
 #   typical  the demo project on a demo-profile log with `--browse 8`: about 8 browsing events
-#            (pages, product views, searches, cart additions) per visit, as in a real shop's
-#            stream, so ~10% of events are checkouts.
+#            (pages, product views, searches, cart additions) per visit, so ~10% of events
+#            are checkouts (still more than in most shops' streams).
 # Targets: >= 1,000,000 events/s; memory that grows with contacts, not with events.
 # FLOWC=path (absolute, or relative to the repository root) uses that flowc binary and skips
 # `swift build -c release`. BENCH_DIR=dir keeps the logs elsewhere (default /tmp/flowc-bench).

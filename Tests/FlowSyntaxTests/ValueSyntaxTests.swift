@@ -31,6 +31,16 @@ import Testing
         #expect(CivilDate.parse("2023-02-29") == nil)
     }
 
+    @Test func civilDatesPrintAsIsoDatesAndParseBack() {
+        #expect(CivilDate(year: 2026, month: 3, day: 1).description == "2026-03-01")
+        #expect(CivilDate(year: 987, month: 12, day: 31).description == "0987-12-31")
+        #expect(CivilDate(year: 10_000, month: 1, day: 9).description == "10000-01-09")
+        for days in stride(from: -719_000, through: 2_932_000, by: 9_973) { // years 1 to 9999
+            let date = CivilDate(daysSinceEpoch: days)
+            #expect(CivilDate.parse(date.description) == date, "\(date)")
+        }
+    }
+
     @Test func parsesAndFormatsRFC3339() {
         #expect(RFC3339.parse("1970-01-01T00:00:00Z") == 0)
         #expect(RFC3339.parse("2026-03-01T09:05:00.250Z") == 1_772_355_900_250)

@@ -87,7 +87,7 @@ extension Replayer {
             return
         }
         let event = TriggerEvent(name: "date", timestamp: firing.instant,
-                                 properties: Value.Object([("date", .string(firing.occurrence.description))]))
+                                 properties: Value.Object(distinctMembers: [.init(key: "date", value: .string(firing.occurrence.description))]))
         armTrigger(contact, flow: flow, due: firing.instant, trigger: event, occurrence: firing.occurrence)
     }
 

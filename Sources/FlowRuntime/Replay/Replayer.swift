@@ -102,9 +102,13 @@ public final class Replayer {
 
     private func identify(_ contact: ContactState, traits: Value.Object) {
         // `orderedMembers` reads the stored members in place (`pairs` would build a new array).
-        for member in traits.orderedMembers {
-            if let tracer { traceTraitChange(contact, key: member.key, to: member.value, tracer) }
-            contact.traits[member.key] = member.value.isNull ? nil : member.value
+        if contact.traits.isEmpty, tracer == nil, !traits.orderedMembers.contains(where: \.value.isNull) {
+            contact.traits = traits // a contact's first traits: taken whole, not grown key by key
+        } else {
+            for member in traits.orderedMembers {
+                if let tracer { traceTraitChange(contact, key: member.key, to: member.value, tracer) }
+                contact.traits[member.key] = member.value.isNull ? nil : member.value
+            }
         }
         for member in traits.orderedMembers {
             for flow in project.dateTriggers[member.key] ?? [] { armDateTrigger(contact, flow: flow) }

@@ -81,11 +81,30 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
+    /// `YYYY-MM-DD`, the year padded to four digits.
     public var description: String {
-        func pad(_ n: Int, _ width: Int) -> String {
-            let s = String(n)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
+        guard (0...9999).contains(year), (1...12).contains(month), (1...31).contains(day) else {
+            func pad(_ n: Int, _ width: Int) -> String {
+                let s = String(n)
+                return String(repeating: "0", count: max(0, width - s.count)) + s
+            }
+            return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        // Written digit by digit: this runs for every date trigger armed during a replay.
+        return String(unsafeUninitializedCapacity: 10) { text in
+            func put(_ value: Int, digits: Int, at start: Int) {
+                var rest = value
+                for index in (start..<start + digits).reversed() {
+                    text[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, digits: 4, at: 0)
+            text[4] = UInt8(ascii: "-")
+            put(month, digits: 2, at: 5)
+            text[7] = UInt8(ascii: "-")
+            put(day, digits: 2, at: 8)
+            return 10
+        }
     }
 }
