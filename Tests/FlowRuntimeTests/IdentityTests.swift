@@ -38,6 +38,8 @@ import Testing
             == "c707b03e855a1f8a16d9c6aa6553a8e2")
         #expect(MessageID.make(flow: "welcome", contact: "ünï", key: "", entry: 2, step: "#2", visit: 3)
             == "6c8cc8c4156510081060386304eb0f3f")
+        #expect(MessageID.make(flow: "vip", contact: "u-77", key: "order #9", entry: 1_234_567, step: "thank-you", visit: 10)
+            == "a7d639ea9e746a92fab6a0aafe35f8c6")
     }
 
     @Test func messageIDsDependOnEveryField() {

@@ -6,23 +6,44 @@ public enum MessageID {
     /// (empty without a key), `entry` the instance's 1-based ordinal for (flow, contact, key),
     /// `step` the step name (`#N` when unnamed), `visit` the 1-based count of arrivals at it.
     public static func make(flow: String, contact: String, key: String, entry: Int, step: String, visit: Int) -> String {
-        var text: [UInt8] = []
-        text.reserveCapacity(flow.utf8.count + contact.utf8.count + key.utf8.count + step.utf8.count + 48)
-        func line(_ part: String) {
-            text.append(contentsOf: part.utf8)
-            text.append(UInt8(ascii: "\n"))
+        let capacity = flow.utf8.count + contact.utf8.count + key.utf8.count + step.utf8.count + 2 * 20 + 5
+        // Built in a stack buffer and printed digit by digit: this runs for every message sent.
+        let words = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { text in
+            var length = 0
+            func line(_ part: String) {
+                var part = part
+                part.withUTF8 { bytes in
+                    for byte in bytes { text[length] = byte; length += 1 }
+                }
+                text[length] = UInt8(ascii: "\n")
+                length += 1
+            }
+            func decimal(_ number: Int) {
+                if number < 0 { text[length] = UInt8(ascii: "-"); length += 1 }
+                var magnitude = number.magnitude
+                let start = length
+                repeat {
+                    text[length] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                    length += 1
+                    magnitude /= 10
+                } while magnitude > 0
+                text[start..<length].reverse()
+            }
+            line(flow)
+            line(contact)
+            line(key)
+            decimal(entry)
+            text[length] = UInt8(ascii: "\n")
+            length += 1
+            line(step)
+            decimal(visit)
+            return SHA256.digestWords(UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: text[..<length])))
         }
-        line(flow)
-        line(contact)
-        line(key)
-        line(String(entry))
-        line(step)
-        text.append(contentsOf: String(visit).utf8)
-        let words = text.withUnsafeBytes(SHA256.digestWords)
         return String(unsafeUninitializedCapacity: 32) { out in
+            let digits: StaticString = "0123456789abcdef"
             for index in 0..<32 {
                 let nibble = words[index / 8] >> UInt32(28 - 4 * (index % 8)) & 0xF
-                out[index] = nibble < 10 ? UInt8(ascii: "0") + UInt8(nibble) : UInt8(ascii: "a") + UInt8(nibble - 10)
+                out[index] = digits.utf8Start[Int(nibble)]
             }
             return 32
         }
