@@ -13,10 +13,15 @@ public struct EventLogOptions: Sendable {
     public var sort: Bool
     /// Skip and count malformed lines instead of failing on the first one.
     public var skipInvalid: Bool
+    /// The `track` events whose `properties` the caller reads (for replay:
+    /// `CompiledProject.eventsReadingProperties`). Every other event gets empty properties,
+    /// which are then validated but never built. nil (the default): every event keeps them.
+    public var propertiesWanted: Set<String>?
 
-    public init(sort: Bool = false, skipInvalid: Bool = false) {
+    public init(sort: Bool = false, skipInvalid: Bool = false, propertiesWanted: Set<String>? = nil) {
         self.sort = sort
         self.skipInvalid = skipInvalid
+        self.propertiesWanted = propertiesWanted
     }
 }
 
@@ -57,7 +62,7 @@ public final class EventLogReader {
 
     private let lines: LineSource
     private var lineNumber = 0
-    private let decoder = EventDecoder()
+    private let decoder: EventDecoder
     private var seenMessageIDs = MessageIDSet()
     private var previous: (timestamp: Int64, line: Int)?
     /// With `sort`: the sorted events, filled on the first `next()`, and the next one to yield.
@@ -88,6 +93,7 @@ public final class EventLogReader {
         self.lines = lines
         self.name = name
         self.options = options
+        decoder = EventDecoder(propertiesWanted: options.propertiesWanted)
     }
 
     /// The next event, nil at the end of the log.
