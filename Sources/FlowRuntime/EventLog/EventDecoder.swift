@@ -42,11 +42,11 @@ struct LineProblem: Error {
 /// stack) from line to line, so it is not for use from several threads at once.
 struct EventDecoder {
     private let state = JSONBuildState()
-    /// The `track` events whose properties are built; nil: every event's.
-    let propertiesWanted: Set<String>?
+    /// The names seen, with whether their properties are wanted.
+    private let names: EventNames
 
     init(propertiesWanted: Set<String>? = nil) {
-        self.propertiesWanted = propertiesWanted
+        names = EventNames(propertiesWanted: propertiesWanted)
     }
 
     func decode(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) throws(LineProblem) -> DecodedLine {
@@ -54,11 +54,11 @@ struct EventDecoder {
         var scanner = JSONScanner(line, state: state)
         var members = Members()
         do {
-            try members.scan(&scanner, propertiesWanted: propertiesWanted)
+            try members.scan(&scanner, names: names)
         } catch {
             throw LineProblem(offset: error.offset, message: error.message)
         }
-        return try members.validated(with: scanner, lineNumber: lineNumber, propertiesWanted: propertiesWanted)
+        return try members.validated(with: scanner, lineNumber: lineNumber, names: names)
     }
 }
 
@@ -171,7 +171,7 @@ private struct Members {
 
     // MARK: Scanning
 
-    mutating func scan(_ scanner: inout JSONScanner, propertiesWanted: Set<String>?) throws(JSONError) {
+    mutating func scan(_ scanner: inout JSONScanner, names: EventNames) throws(JSONError) {
         let line = scanner.bytes
         scanner.skipWhitespace()
         guard scanner.position < line.count, line[scanner.position] == UInt8(ascii: "{") else {
@@ -192,7 +192,7 @@ private struct Members {
                 case .timestamp: timestamp = try scanner.scanField()
                 case .messageID: messageID = try scanner.scanField()
                 case .properties:
-                    properties = try scanner.scanObjectField(build: mayReadProperties(propertiesWanted, with: scanner))
+                    properties = try scanner.scanObjectField(build: mayReadProperties(names, with: scanner))
                 case .traits: traits = try scanner.scanObjectField(build: true)
                 case nil: _ = try scanner.parseValue(depth: 1, .skip)
                 }
@@ -202,16 +202,17 @@ private struct Members {
     }
 
     /// Whether replay may read the `properties` being scanned, judged by the members seen so
-    /// far: false only when they show it will not (the final word is `readsProperties`).
-    private func mayReadProperties(_ wanted: Set<String>?, with scanner: JSONScanner) -> Bool {
-        guard let type, type.kind == .string else { return wanted == nil }
+    /// far: false only when they show it will not (`validated` has the final word).
+    private func mayReadProperties(_ names: EventNames, with scanner: JSONScanner) -> Bool {
+        let everyEvent = names.propertiesWanted == nil
+        guard let type, type.kind == .string else { return everyEvent }
         switch LineType(type.token, in: scanner.bytes) {
         case .track?:
-            guard let wanted else { return true }
+            if everyEvent { return true }
             guard let event else { return false }
-            return event.kind == .string && wanted.contains(scanner.string(event.token))
+            return event.kind == .string && names.name(event.token, with: scanner).keepsProperties
         case .identify?:
-            return wanted == nil
+            return everyEvent
         case .ignored?, nil:
             return false
         }
@@ -219,7 +220,7 @@ private struct Members {
 
     // MARK: Validation
 
-    func validated(with scanner: JSONScanner, lineNumber: Int, propertiesWanted: Set<String>?) throws(LineProblem) -> DecodedLine {
+    func validated(with scanner: JSONScanner, lineNumber: Int, names: EventNames) throws(LineProblem) -> DecodedLine {
         let line = scanner.bytes
         guard let type else {
             throw LineProblem(offset: 0, message: "missing `type`", help: "add `\"type\"`; " + Members.typeHelp)
@@ -240,12 +241,12 @@ private struct Members {
         let messageID = try idToken(messageID, "messageId").map(EventMessageID.init)
         if case .wrong(let found) = properties { throw wrongType("properties", found, expected: "an object") }
         let traits = try object(traits, "traits", with: scanner)
-        let name = lineType == .track ? try eventName(with: scanner) : nil
+        let name = lineType == .track ? try eventName(with: scanner, names: names) : nil
 
         var event: Event?
         if let kind = lineType.eventKind {
-            let readsProperties = propertiesWanted.map { wanted in name.map(wanted.contains) ?? false } ?? true
-            event = Event(kind: kind, contactID: contactID, name: name, timestamp: milliseconds,
+            let readsProperties = name?.keepsProperties ?? (names.propertiesWanted == nil)
+            event = Event(kind: kind, contactID: contactID, name: name?.string, timestamp: milliseconds,
                           properties: readsProperties ? try object(properties, "properties", with: scanner) : Value.Object(),
                           traits: traits, line: lineNumber)
         }
@@ -266,7 +267,7 @@ private struct Members {
         return (parsed, timestamp.offset)
     }
 
-    private func eventName(with scanner: JSONScanner) throws(LineProblem) -> String {
+    private func eventName(with scanner: JSONScanner, names: EventNames) throws(LineProblem) -> EventNames.Name {
         guard let event else {
             throw LineProblem(offset: 0, message: "`track` event without `event`",
                               help: "add `\"event\"` with the event's name, like `\"event\":\"Order Completed\"`")
@@ -276,7 +277,7 @@ private struct Members {
         guard token.count > 0 else {
             throw LineProblem(offset: event.offset, message: "empty `event` name", help: "give the event's name, like `\"Order Completed\"`")
         }
-        return scanner.string(token)
+        return names.name(token, with: scanner)
     }
 
     /// Where an id member's text is: a string (empty counts as absent) or a number; null or

@@ -228,8 +228,9 @@ public struct JSONScanner {
     }
 }
 
-/// What building values reuses from one document to the next (copies share it).
-struct JSONBuildState {
+/// What building values reuses from one document to the next (a class: a scanner per line
+/// shares it for one reference count).
+final class JSONBuildState {
     let members = MemberStack()
     let strings = StringMaker()
 }

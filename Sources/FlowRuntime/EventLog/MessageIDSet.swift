@@ -15,8 +15,11 @@ import Darwin
 /// every entry's neighbourhood and needs no rehashing; bytes are compared only when the 32 bits
 /// match. The hash is fast, not keyed: fine for the logs a user replays, not meant to resist
 /// crafted collisions.
-struct MessageIDSet {
-    private struct Slot {
+///
+/// A large table lives on huge pages where the system offers them (`SlotTable`): with millions
+/// of ids nearly every insert misses the caches, and 4 KiB pages would add a TLB miss to each.
+struct MessageIDSet: ~Copyable { // not copyable: copies would share `slots`
+    fileprivate struct Slot {
         /// The top 32 bits of the id's hash.
         var tag: UInt32 = 0
         /// The id's number plus one; 0 marks an empty slot.
@@ -25,7 +28,7 @@ struct MessageIDSet {
 
     /// log2 of the slot count.
     private var indexBits = 10
-    private var slots = [Slot](repeating: Slot(), count: 1 << 10)
+    private var slots = SlotTable(count: 1 << 10)
     private var arena: [UInt8] = []
     /// Where each id starts in `arena`, and where the next one will.
     private var starts: [Int] = [0]
@@ -35,14 +38,15 @@ struct MessageIDSet {
     /// Adds `id`; false if it was already there.
     mutating func insert(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
         let tag = UInt32(truncatingIfNeeded: MessageIDSet.hash(id) >> 32)
+        let table = slots.base
         let mask = slots.count - 1
         var index = MessageIDSet.home(of: tag, indexBits: indexBits)
-        while slots[index].number != 0 {
-            if slots[index].tag == tag, storedBytesEqual(Int(slots[index].number - 1), id) { return false }
+        while table[index].number != 0 {
+            if table[index].tag == tag, storedBytesEqual(Int(table[index].number - 1), id) { return false }
             index = (index + 1) & mask
         }
         guard count < Int(UInt32.max - 1) else { return true } // beyond 4 billion ids: no more room to remember
-        slots[index] = Slot(tag: tag, number: UInt32(truncatingIfNeeded: count + 1))
+        table[index] = Slot(tag: tag, number: UInt32(truncatingIfNeeded: count + 1))
         arena.append(contentsOf: id)
         starts.append(arena.count)
         if count * 4 > slots.count * 3 { grow() }
@@ -68,12 +72,12 @@ struct MessageIDSet {
     /// they land in the new table in order too.
     private mutating func grow() {
         indexBits += 1
-        var larger = [Slot](repeating: Slot(), count: 1 << indexBits)
+        let larger = SlotTable(count: 1 << indexBits)
         let mask = larger.count - 1
-        for slot in slots where slot.number != 0 {
+        for slot in UnsafeBufferPointer(start: slots.base, count: slots.count) where slot.number != 0 {
             var index = MessageIDSet.home(of: slot.tag, indexBits: indexBits)
-            while larger[index].number != 0 { index = (index + 1) & mask }
-            larger[index] = slot
+            while larger.base[index].number != 0 { index = (index + 1) & mask }
+            larger.base[index] = slot
         }
         slots = larger
     }
@@ -98,5 +102,27 @@ struct MessageIDSet {
         hash = hash &* 0xBF58_476D_1CE4_E5B9
         hash ^= hash >> 32
         return hash
+    }
+}
+
+/// The slots of a `MessageIDSet`, zeroed; from 2 MiB on aligned to and advised onto huge pages.
+private final class SlotTable {
+    let base: UnsafeMutablePointer<MessageIDSet.Slot>
+    let count: Int
+
+    private static let hugePageSize = 2 << 20
+
+    init(count: Int) {
+        self.count = count
+        let size = count * MemoryLayout<MessageIDSet.Slot>.stride
+        let alignment = size >= SlotTable.hugePageSize ? SlotTable.hugePageSize : MemoryLayout<MessageIDSet.Slot>.alignment
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: alignment)
+        if alignment == SlotTable.hugePageSize { _ = madvise(raw, size, MADV_HUGEPAGE) } // a hint; fine if refused
+        raw.initializeMemory(as: UInt8.self, repeating: 0, count: size)
+        base = raw.bindMemory(to: MessageIDSet.Slot.self, capacity: count)
+    }
+
+    deinit {
+        base.deallocate()
     }
 }
