@@ -55,16 +55,18 @@ public final class EventLogReader {
     /// The log's name in messages: the path as given, `<stdin>` for `-`.
     public let name: String
     public let options: EventLogOptions
-    public private(set) var stats = EventLogStats()
+    // The state touched for every line is exempt from dynamic exclusivity checks: no access to
+    // it ever overlaps another, and the checks would cost a good part of the reader's time.
+    @exclusivity(unchecked) public private(set) var stats = EventLogStats()
     /// The first `maxRecordedSkips` lines skipped by `skipInvalid`, with what was wrong.
     public private(set) var skippedLines: [EventLogError] = []
     public static let maxRecordedSkips = 100
 
     private let lines: LineSource
-    private var lineNumber = 0
+    @exclusivity(unchecked) private var lineNumber = 0
     private let decoder: EventDecoder
-    private var seenMessageIDs = MessageIDSet()
-    private var previous: (timestamp: Int64, line: Int)?
+    @exclusivity(unchecked) private var seenMessageIDs = MessageIDSet()
+    @exclusivity(unchecked) private var previous: (timestamp: Int64, line: Int)?
     /// With `sort`: the sorted events, filled on the first `next()`, and the next one to yield.
     private var sorted: [Event]?
     private var sortedIndex = 0

@@ -8,8 +8,8 @@ import Darwin
 
 /// The `messageId`s seen so far, for de-duplication over a whole log of millions of events.
 ///
-/// Ids are compared by their exact UTF-8 bytes, kept one after another in a growing byte arena
-/// (no String per id). The open-addressing table is small, because de-duplication touches it at
+/// Ids are compared by their exact UTF-8 bytes, kept one after another in a `ByteArena` (no
+/// String per id). The open-addressing table is small, because de-duplication touches it at
 /// a random place for every line: a slot is 8 bytes, the top 32 bits of the id's 64-bit hash
 /// and the id's number. The table is indexed by the top bits of the hash, so growing it keeps
 /// every entry's neighbourhood and needs no rehashing; bytes are compared only when the 32 bits
@@ -29,11 +29,10 @@ struct MessageIDSet: ~Copyable { // not copyable: copies would share `slots`
     /// log2 of the slot count.
     private var indexBits = 10
     private var slots = SlotTable(count: 1 << 10)
-    private var arena: [UInt8] = []
-    /// Where each id starts in `arena`, and where the next one will.
-    private var starts: [Int] = [0]
+    /// The ids, by number.
+    private let ids = ByteArena()
 
-    var count: Int { starts.count - 1 }
+    var count: Int { ids.count }
 
     /// Adds `id`; false if it was already there.
     mutating func insert(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -47,8 +46,7 @@ struct MessageIDSet: ~Copyable { // not copyable: copies would share `slots`
         }
         guard count < Int(UInt32.max - 1) else { return true } // beyond 4 billion ids: no more room to remember
         table[index] = Slot(tag: tag, number: UInt32(truncatingIfNeeded: count + 1))
-        arena.append(contentsOf: id)
-        starts.append(arena.count)
+        ids.append(id)
         if count * 4 > slots.count * 3 { grow() }
         return true
     }
@@ -60,12 +58,10 @@ struct MessageIDSet: ~Copyable { // not copyable: copies would share `slots`
     }
 
     private func storedBytesEqual(_ number: Int, _ id: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = starts[number]
-        guard starts[number + 1] - start == id.count else { return false }
-        return arena.withUnsafeBufferPointer { stored in
-            guard let storedBase = stored.baseAddress, let idBase = id.baseAddress else { return id.isEmpty }
-            return memcmp(storedBase + start, idBase, id.count) == 0
-        }
+        let stored = ids[number]
+        guard stored.count == id.count else { return false }
+        guard let storedBase = stored.baseAddress, let idBase = id.baseAddress else { return id.isEmpty }
+        return memcmp(storedBase, idBase, id.count) == 0
     }
 
     /// Doubles the table. Entries are visited in table order, which is (nearly) home order, so
