@@ -99,7 +99,8 @@ public struct JSONScanner {
     private mutating func parseObject(depth: Int, _ handling: Handling) throws(JSONError) -> Value {
         try enterContainer(depth: depth)
         let build = handling == .build
-        let start = state.members.count
+        let members = state.members // one reference for the whole object, not one per member
+        let start = members.count
         // Set once the object has too many members to look for repeated keys linearly.
         var large: Value.Object?
         if !(try closesEmptyContainer(UInt8(ascii: "}"))) {
@@ -111,13 +112,13 @@ public struct JSONScanner {
                 guard build else { continue }
                 if large != nil {
                     large?[string(key)] = value
-                } else if state.members.add(key: string(key), value: value, above: start) == JSONScanner.maxStackedMembers {
-                    large = Value.Object(distinctMembers: state.members.take(above: start))
+                } else if members.add(key: string(key), value: value, above: start) == JSONScanner.maxStackedMembers {
+                    large = Value.Object(distinctMembers: members.take(above: start))
                 }
             } while try continuesObject()
         }
         guard build else { return .null }
-        return .object(large ?? Value.Object(distinctMembers: state.members.take(above: start)))
+        return .object(large ?? Value.Object(distinctMembers: members.take(above: start)))
     }
 
     private mutating func parseArray(depth: Int, _ handling: Handling) throws(JSONError) -> Value {
