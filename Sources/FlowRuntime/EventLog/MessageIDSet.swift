@@ -15,9 +15,6 @@ import Darwin
 /// every entry's neighbourhood and needs no rehashing; bytes are compared only when the 32 bits
 /// match. The hash is fast, not keyed: fine for the logs a user replays, not meant to resist
 /// crafted collisions.
-///
-/// A large table lives on huge pages where the system offers them (`SlotTable`): with millions
-/// of ids nearly every insert misses the caches, and 4 KiB pages would add a TLB miss to each.
 struct MessageIDSet: ~Copyable { // not copyable: copies would share `slots`
     fileprivate struct Slot {
         /// The top 32 bits of the id's hash.
@@ -101,21 +98,16 @@ struct MessageIDSet: ~Copyable { // not copyable: copies would share `slots`
     }
 }
 
-/// The slots of a `MessageIDSet`, zeroed; from 2 MiB on aligned to and advised onto huge pages.
+/// The zeroed slots of a `MessageIDSet`, in memory of their own (no copy-on-write checks on
+/// the per-line path).
 private final class SlotTable {
     let base: UnsafeMutablePointer<MessageIDSet.Slot>
     let count: Int
 
-    private static let hugePageSize = 2 << 20
-
     init(count: Int) {
         self.count = count
-        let size = count * MemoryLayout<MessageIDSet.Slot>.stride
-        let alignment = size >= SlotTable.hugePageSize ? SlotTable.hugePageSize : MemoryLayout<MessageIDSet.Slot>.alignment
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: alignment)
-        if alignment == SlotTable.hugePageSize { _ = madvise(raw, size, MADV_HUGEPAGE) } // a hint; fine if refused
-        raw.initializeMemory(as: UInt8.self, repeating: 0, count: size)
-        base = raw.bindMemory(to: MessageIDSet.Slot.self, capacity: count)
+        base = .allocate(capacity: count)
+        base.initialize(repeating: MessageIDSet.Slot(), count: count)
     }
 
     deinit {
