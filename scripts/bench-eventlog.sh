@@ -2,10 +2,15 @@
 # Measures the event-log reader (JSON Lines → events) in release mode, without a package target:
 # compiles FlowSyntax/Values and FlowRuntime/EventLog with a small driver straight with swiftc.
 #
-#   scripts/bench-eventlog.sh [LINES]      generate LINES (default 1000000) Segment-like lines
-#   scripts/bench-eventlog.sh --file PATH  read an existing log
+#   scripts/bench-eventlog.sh [--browse] [LINES]  generate LINES (default 1000000) Segment-like lines
+#                                                 (--browse: mostly `Product Viewed` and `page`)
+#   scripts/bench-eventlog.sh --file PATH          read an existing log
+#   --keep PATH (with a generated log)             write the generated log to PATH and keep it
+#   --wanted "A,B" (either form)                   also time the reader keeping only these events'
+#                                                  properties (`EventLogOptions.propertiesWanted`)
 #
-# Prints lines/s for: line splitting, JSON validation, event decoding, the full reader, --sort.
+# Prints lines/s for: line splitting, JSON validation, event decoding, the full reader, the
+# reader with --wanted, --sort.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -15,25 +20,44 @@ cat > "$work/main.swift" <<'SWIFT'
 import FlowSyntax
 import Foundation
 
-let arguments = CommandLine.arguments
-var path = ""
-if arguments.count > 2, arguments[1] == "--file" {
-    path = arguments[2]
-} else {
-    let count = arguments.count > 1 ? Int(arguments[1]) ?? 1_000_000 : 1_000_000
-    path = NSTemporaryDirectory() + "flowc-bench-\(getpid()).jsonl"
+var arguments = Array(CommandLine.arguments.dropFirst())
+/// Removes `--flag VALUE` from the arguments and returns VALUE.
+func option(_ flag: String) -> String? {
+    guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count else { return nil }
+    defer { arguments.removeSubrange(index...index + 1) }
+    return arguments[index + 1]
+}
+let wanted = option("--wanted").map { Set($0.split(separator: ",").map(String.init)) }
+let keep = option("--keep")
+var path = option("--file") ?? ""
+let generated = path.isEmpty
+if generated {
+    let browse = arguments.contains("--browse")
+    let count = arguments.compactMap { Int($0) }.first ?? 1_000_000
+    path = keep ?? NSTemporaryDirectory() + "flowc-bench-\(getpid()).jsonl"
     var text = ""
     let names = ["Checkout Started", "Order Completed", "Product Viewed"]
+    let products = ["Linen Shirt", "Wool Scarf", "Canvas Sneakers", "Denim Jacket", "Leather Belt"]
+    let categories = ["Shirts", "Accessories", "Shoes", "Jackets"]
     for index in 0..<count {
         let time = RFC3339.format(1_772_355_600_000 + Int64(index) * 300)
         let user = "u\((index &* 7919) % 100_000)"
-        switch index % 10 {
-        case 0, 1:
-            text += #"{"type":"identify","userId":"\#(user)","timestamp":"\#(time)","messageId":"\#(UUID().uuidString)","traits":{"email":"\#(user)@example.com","first_name":"Ana","timezone":"Europe/Berlin"}}"#
-        case 9:
-            text += #"{"type":"page","anonymousId":"\#(user)","timestamp":"\#(time)","messageId":"\#(UUID().uuidString)","properties":{"path":"/x","title":"Home"},"context":{"ip":"1.2.3.4","userAgent":"Mozilla/5.0 (X11; Linux x86_64)","library":{"name":"analytics.js","version":"4.1.0"}}}"#
+        let padded = "u" + String(1_000_000 + (index &* 7919) % 100_000).dropFirst() // u001234
+        let id = UUID().uuidString.lowercased()
+        switch (browse, index % 10) {
+        case (false, 0), (false, 1), (true, 0):
+            text += #"{"type":"identify","userId":"\#(user)","timestamp":"\#(time)","messageId":"\#(id)","traits":{"email":"\#(user)@example.com","first_name":"Ana","timezone":"Europe/Berlin"}}"#
+        case (false, 9):
+            text += #"{"type":"page","anonymousId":"\#(user)","timestamp":"\#(time)","messageId":"\#(id)","properties":{"path":"/x","title":"Home"},"context":{"ip":"1.2.3.4","userAgent":"Mozilla/5.0 (X11; Linux x86_64)","library":{"name":"analytics.js","version":"4.1.0"}}}"#
+        case (false, _):
+            text += #"{"type":"track","userId":"\#(user)","event":"\#(names[index % 3])","timestamp":"\#(time)","messageId":"\#(id)","properties":{"checkout_id":"k\#(index)","value":\#(index % 10_000).\#(index % 97),"items":\#(index % 5 + 1)}}"#
+        case (true, 1), (true, 2), (true, 3):
+            text += #"{"type":"page","userId":"\#(padded)","name":"Product","timestamp":"\#(time)","messageId":"\#(id)","properties":{"path":"/products/p-\#(index % 500)","title":"\#(products[index % 5])"}}"#
+        case (true, 4):
+            text += #"{"type":"track","event":"Checkout Started","userId":"\#(padded)","timestamp":"\#(time)","messageId":"\#(id)","properties":{"checkout_id":"co_\#(index)","value":\#(index % 300).90,"currency":"EUR","item_count":\#(index % 4 + 1)}}"#
         default:
-            text += #"{"type":"track","userId":"\#(user)","event":"\#(names[index % 3])","timestamp":"\#(time)","messageId":"\#(UUID().uuidString)","properties":{"checkout_id":"k\#(index)","value":\#(index % 10_000).\#(index % 97),"items":\#(index % 5 + 1)}}"#
+            let product = index % 500
+            text += #"{"type":"track","event":"Product Viewed","userId":"\#(padded)","timestamp":"\#(time)","messageId":"\#(id)","properties":{"product_id":"p-\#(product)","sku":"SKU-\#(product)","name":"\#(products[product % 5])","price":\#(product % 90 + 9).9,"category":"\#(categories[product % 4])"}}"#
         }
         text += "\n"
     }
@@ -59,7 +83,7 @@ try measure("split", lines: total) { let lines = source(); var n = 0; while try 
 try measure("validate", lines: total) {
     let lines = source(); var n = 0
     let state = JSONBuildState()
-    while let line = try lines.nextLine() { var scanner = JSONScanner(line, state: state); _ = try scanner.parseValue(depth: 0, build: false); n += 1 }
+    while let line = try lines.nextLine() { var scanner = JSONScanner(line, state: state); _ = try scanner.parseValue(depth: 0, .skip); n += 1 }
     return n
 }
 try measure("decode", lines: total) {
@@ -67,15 +91,18 @@ try measure("decode", lines: total) {
     while let line = try lines.nextLine() { n += 1; _ = try decoder.decode(line, lineNumber: n) }
     return n
 }
-for sort in [false, true] {
-    try measure(sort ? "--sort" : "reader", lines: total) {
-        let reader = try EventLogReader(path: path, options: EventLogOptions(sort: sort))
+let readers: [(String, EventLogOptions)] = [("reader", EventLogOptions())]
+    + (wanted.map { [("reader-w", EventLogOptions(propertiesWanted: $0))] } ?? [])
+    + [("--sort", EventLogOptions(sort: true))]
+for (label, options) in readers {
+    try measure(label, lines: total) {
+        let reader = try EventLogReader(path: path, options: options)
         var n = 0
         while let event = try reader.next() { n += 1; _ = event }
         return n
     }
 }
-if arguments.count <= 2 || arguments[1] != "--file" { try? FileManager.default.removeItem(atPath: path) }
+if generated, keep == nil { try? FileManager.default.removeItem(atPath: path) }
 SWIFT
 
 cd "$work"

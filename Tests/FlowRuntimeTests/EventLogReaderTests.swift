@@ -119,6 +119,19 @@ import FlowSyntax
         #expect(set.count == 50_000)
     }
 
+    /// Ids longer than the arena's chunks get chunks of their own; short ones around them stay found.
+    @Test func messageIDsLongerThanAnArenaChunkAreKept() {
+        var set = MessageIDSet()
+        let ids = ["before", String(repeating: "x", count: 3 << 20), "after", String(repeating: "y", count: 1 << 20) + "z"]
+        for round in 0..<2 {
+            for id in ids {
+                var id = id
+                #expect(id.withUTF8 { set.insert($0) } == (round == 0))
+            }
+        }
+        #expect(set.count == 4)
+    }
+
     @Test func readsFilesWithLinesLongerThanTheBuffer() throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("flowc-events-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(at: url) }

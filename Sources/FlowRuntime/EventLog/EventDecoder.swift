@@ -35,21 +35,30 @@ struct LineProblem: Error {
 /// fully validated by `JSONScanner`, so a malformed line is an error wherever the fault is.
 /// Duplicate members: the last one wins, as in any JSON object.
 ///
+/// With `propertiesWanted`, only `track` events of those names keep their `properties`; other
+/// events get empty ones, and the object is checked (so errors stay the same) but not built.
+///
 /// One decoder serves a whole log: it keeps the scanner's build state (string cache, member
 /// stack) from line to line, so it is not for use from several threads at once.
 struct EventDecoder {
     private let state = JSONBuildState()
+    /// The names seen, with whether their properties are wanted.
+    private let names: EventNames
+
+    init(propertiesWanted: Set<String>? = nil) {
+        names = EventNames(propertiesWanted: propertiesWanted)
+    }
 
     func decode(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) throws(LineProblem) -> DecodedLine {
         state.members.removeAll() // what the last line left if it failed
         var scanner = JSONScanner(line, state: state)
         var members = Members()
         do {
-            try members.scan(&scanner)
+            try members.scan(&scanner, names: names)
         } catch {
             throw LineProblem(offset: error.offset, message: error.message)
         }
-        return try members.validated(with: scanner, lineNumber: lineNumber)
+        return try members.validated(with: scanner, lineNumber: lineNumber, names: names)
     }
 }
 
@@ -78,10 +87,12 @@ private struct Field {
     }
 }
 
-/// An object-valued member (`properties`, `traits`): absent (or null), an object, or not an object.
+/// An object-valued member (`properties`, `traits`): absent (or null), an object (built, or
+/// checked and left to be built from its offset if it turns out to be needed), or not an object.
 private enum ObjectField {
     case absent
     case object(Value.Object)
+    case unbuilt(offset: Int)
     case wrong(Field)
 }
 
@@ -117,6 +128,34 @@ private enum Member: CaseIterable {
     }
 }
 
+/// What a line's `type` names.
+private enum LineType {
+    case track, identify, ignored
+
+    init?(_ type: StringToken, in line: UnsafeBufferPointer<UInt8>) {
+        if type.equals("track", in: line) {
+            self = .track
+        } else if type.equals("identify", in: line) {
+            self = .identify
+        } else if LineType.ignoredTypes.contains(where: { type.equals($0, in: line) }) {
+            self = .ignored
+        } else {
+            return nil
+        }
+    }
+
+    static let ignoredTypes: [StaticString] = ["page", "screen", "group", "alias"]
+
+    /// The kind of event replay gets; nil for an ignored type.
+    var eventKind: Event.Kind? {
+        switch self {
+        case .track: .track
+        case .identify: .identify
+        case .ignored: nil
+        }
+    }
+}
+
 private struct Members {
     var type: Field?
     var userID: Field?
@@ -127,13 +166,12 @@ private struct Members {
     var properties = ObjectField.absent
     var traits = ObjectField.absent
 
-    static let ignoredTypes: [StaticString] = ["page", "screen", "group", "alias"]
     static let typeHelp = "use `track`, `identify`, `page`, `screen`, `group` or `alias`"
     static let timestampHelp = "write an RFC 3339 time with `Z` or an offset, like `2026-03-01T09:00:00Z` or `2026-03-01T10:00:00+01:00`"
 
     // MARK: Scanning
 
-    mutating func scan(_ scanner: inout JSONScanner) throws(JSONError) {
+    mutating func scan(_ scanner: inout JSONScanner, names: EventNames) throws(JSONError) {
         let line = scanner.bytes
         scanner.skipWhitespace()
         guard scanner.position < line.count, line[scanner.position] == UInt8(ascii: "{") else {
@@ -153,33 +191,43 @@ private struct Members {
                 case .event: event = try scanner.scanField()
                 case .timestamp: timestamp = try scanner.scanField()
                 case .messageID: messageID = try scanner.scanField()
-                case .properties: properties = try scanner.scanObjectField()
-                case .traits: traits = try scanner.scanObjectField()
-                case nil: _ = try scanner.parseValue(depth: 1, build: false)
+                case .properties:
+                    properties = try scanner.scanObjectField(build: mayReadProperties(names, with: scanner))
+                case .traits: traits = try scanner.scanObjectField(build: true)
+                case nil: _ = try scanner.parseValue(depth: 1, .skip)
                 }
             } while try scanner.continuesObject()
         }
         try scanner.expectEnd()
     }
 
+    /// Whether replay may read the `properties` being scanned, judged by the members seen so
+    /// far: false only when they show it will not (`validated` has the final word).
+    private func mayReadProperties(_ names: EventNames, with scanner: JSONScanner) -> Bool {
+        let everyEvent = names.propertiesWanted == nil
+        guard let type, type.kind == .string else { return everyEvent }
+        switch LineType(type.token, in: scanner.bytes) {
+        case .track?:
+            if everyEvent { return true }
+            guard let event else { return false }
+            return event.kind == .string && names.name(event.token, with: scanner).keepsProperties
+        case .identify?:
+            return everyEvent
+        case .ignored?, nil:
+            return false
+        }
+    }
+
     // MARK: Validation
 
-    func validated(with scanner: JSONScanner, lineNumber: Int) throws(LineProblem) -> DecodedLine {
+    func validated(with scanner: JSONScanner, lineNumber: Int, names: EventNames) throws(LineProblem) -> DecodedLine {
         let line = scanner.bytes
         guard let type else {
             throw LineProblem(offset: 0, message: "missing `type`", help: "add `\"type\"`; " + Members.typeHelp)
         }
         guard type.kind == .string else { throw wrongType("type", type, expected: "a string") }
-        let typeToken = type.token
-        let kind: Event.Kind?
-        if typeToken.equals("track", in: line) {
-            kind = .track
-        } else if typeToken.equals("identify", in: line) {
-            kind = .identify
-        } else if Members.ignoredTypes.contains(where: { typeToken.equals($0, in: line) }) {
-            kind = nil
-        } else {
-            throw LineProblem(offset: type.offset, message: "unknown event type `\(typeToken.string(in: line))`",
+        guard let lineType = LineType(type.token, in: line) else {
+            throw LineProblem(offset: type.offset, message: "unknown event type `\(type.token.string(in: line))`",
                               help: Members.typeHelp)
         }
 
@@ -191,13 +239,15 @@ private struct Members {
         }
         let (milliseconds, timestampOffset) = try validatedTimestamp(in: line)
         let messageID = try idToken(messageID, "messageId").map(EventMessageID.init)
-        let properties = try object(properties, "properties")
-        let traits = try object(traits, "traits")
-        let name = kind == .track ? try eventName(with: scanner) : nil
+        if case .wrong(let found) = properties { throw wrongType("properties", found, expected: "an object") }
+        let traits = try object(traits, "traits", with: scanner)
+        let name = lineType == .track ? try eventName(with: scanner, names: names) : nil
 
         var event: Event?
-        if let kind {
-            event = Event(kind: kind, contactID: contactID, name: name, timestamp: milliseconds, properties: properties,
+        if let kind = lineType.eventKind {
+            let readsProperties = name?.keepsProperties ?? (names.propertiesWanted == nil)
+            event = Event(kind: kind, contactID: contactID, name: name?.string, timestamp: milliseconds,
+                          properties: readsProperties ? try object(properties, "properties", with: scanner) : Value.Object(),
                           traits: traits, line: lineNumber)
         }
         return DecodedLine(event: event, timestamp: milliseconds, timestampOffset: timestampOffset, messageID: messageID)
@@ -217,7 +267,7 @@ private struct Members {
         return (parsed, timestamp.offset)
     }
 
-    private func eventName(with scanner: JSONScanner) throws(LineProblem) -> String {
+    private func eventName(with scanner: JSONScanner, names: EventNames) throws(LineProblem) -> EventNames.Name {
         guard let event else {
             throw LineProblem(offset: 0, message: "`track` event without `event`",
                               help: "add `\"event\"` with the event's name, like `\"event\":\"Order Completed\"`")
@@ -227,7 +277,7 @@ private struct Members {
         guard token.count > 0 else {
             throw LineProblem(offset: event.offset, message: "empty `event` name", help: "give the event's name, like `\"Order Completed\"`")
         }
-        return scanner.string(token)
+        return names.name(token, with: scanner)
     }
 
     /// Where an id member's text is: a string (empty counts as absent) or a number; null or
@@ -241,10 +291,20 @@ private struct Members {
         }
     }
 
-    private func object(_ field: ObjectField, _ key: String) throws(LineProblem) -> Value.Object {
+    /// The object of an object-valued member, built now if it was left unbuilt.
+    private func object(_ field: ObjectField, _ key: String, with scanner: JSONScanner) throws(LineProblem) -> Value.Object {
         switch field {
         case .absent: return Value.Object()
         case .object(let object): return object
+        case .unbuilt(let offset):
+            var rescanner = scanner
+            rescanner.position = offset
+            do {
+                guard case .object(let object) = try rescanner.parseValue(depth: 1, .build) else { return Value.Object() }
+                return object
+            } catch {
+                throw LineProblem(offset: error.offset, message: error.message) // checked before: not expected
+            }
         case .wrong(let found): throw wrongType(key, found, expected: "an object")
         }
     }
@@ -272,25 +332,31 @@ private extension JSONScanner {
         case UInt8(ascii: "["): kind = .array
         default: kind = .boolean
         }
-        _ = try parseValue(depth: 1, build: false)
+        _ = try parseValue(depth: 1, .skip)
         return Field(kind: kind, token: StringToken(start: offset, end: position, hasEscapes: false))
     }
 
-    /// Scans a member value that must be an object (null counts as absent).
-    mutating func scanObjectField() throws(JSONError) -> ObjectField {
+    /// Scans a member value that must be an object (null counts as absent); without `build`
+    /// the object is checked and left unbuilt.
+    mutating func scanObjectField(build: Bool) throws(JSONError) -> ObjectField {
         skipWhitespace()
+        let offset = position
         guard position < bytes.count, bytes[position] == UInt8(ascii: "{") else {
             let field = try scanField()
             return field.kind == .null ? .absent : .wrong(field)
         }
-        guard case .object(let object) = try parseValue(depth: 1, build: true) else { return .absent }
+        guard build else {
+            _ = try parseValue(depth: 1, .check)
+            return .unbuilt(offset: offset)
+        }
+        guard case .object(let object) = try parseValue(depth: 1, .build) else { return .absent }
         return .object(object)
     }
 
     /// The line is not an object: report its JSON error if it has one, else that it is no event.
     mutating func rejectNonObject() throws(JSONError) {
         let start = position
-        _ = try parseValue(depth: 0, build: false)
+        _ = try parseValue(depth: 0, .skip)
         try expectEnd()
         throw JSONError(offset: start, message: "expected an event object `{…}`, found \(JSONError.describe(bytes[start]))")
     }

@@ -13,10 +13,15 @@ public struct EventLogOptions: Sendable {
     public var sort: Bool
     /// Skip and count malformed lines instead of failing on the first one.
     public var skipInvalid: Bool
+    /// The `track` events whose `properties` the caller reads (for replay:
+    /// `CompiledProject.eventsReadingProperties`). Every other event gets empty properties,
+    /// which are then validated but never built. nil (the default): every event keeps them.
+    public var propertiesWanted: Set<String>?
 
-    public init(sort: Bool = false, skipInvalid: Bool = false) {
+    public init(sort: Bool = false, skipInvalid: Bool = false, propertiesWanted: Set<String>? = nil) {
         self.sort = sort
         self.skipInvalid = skipInvalid
+        self.propertiesWanted = propertiesWanted
     }
 }
 
@@ -50,16 +55,18 @@ public final class EventLogReader {
     /// The log's name in messages: the path as given, `<stdin>` for `-`.
     public let name: String
     public let options: EventLogOptions
-    public private(set) var stats = EventLogStats()
+    // The state touched for every line is exempt from dynamic exclusivity checks: no access to
+    // it ever overlaps another, and the checks would cost a good part of the reader's time.
+    @exclusivity(unchecked) public private(set) var stats = EventLogStats()
     /// The first `maxRecordedSkips` lines skipped by `skipInvalid`, with what was wrong.
     public private(set) var skippedLines: [EventLogError] = []
     public static let maxRecordedSkips = 100
 
     private let lines: LineSource
-    private var lineNumber = 0
-    private let decoder = EventDecoder()
-    private var seenMessageIDs = MessageIDSet()
-    private var previous: (timestamp: Int64, line: Int)?
+    @exclusivity(unchecked) private var lineNumber = 0
+    private let decoder: EventDecoder
+    @exclusivity(unchecked) private var seenMessageIDs = MessageIDSet()
+    @exclusivity(unchecked) private var previous: (timestamp: Int64, line: Int)?
     /// With `sort`: the sorted events, filled on the first `next()`, and the next one to yield.
     private var sorted: [Event]?
     private var sortedIndex = 0
@@ -88,6 +95,7 @@ public final class EventLogReader {
         self.lines = lines
         self.name = name
         self.options = options
+        decoder = EventDecoder(propertiesWanted: options.propertiesWanted)
     }
 
     /// The next event, nil at the end of the log.

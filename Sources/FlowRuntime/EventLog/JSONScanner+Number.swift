@@ -14,17 +14,29 @@ struct NumberToken {
 
     /// The number with its exact `text`; a number beyond the range of `Double` is an error.
     func number(text: String) throws(JSONError) -> Value.Number {
+        let magnitude = try magnitude { text }
+        return Value.Number(isNegative ? -magnitude : magnitude, text: text)
+    }
+
+    /// Fails as `number(text:)` would, without building anything in the common case.
+    func checkRange(in bytes: UnsafeBufferPointer<UInt8>) throws(JSONError) {
+        _ = try magnitude { String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) }
+    }
+
+    /// The number's absolute value; `text` is asked for only off the fast path.
+    private func magnitude(_ text: () -> String) throws(JSONError) -> Double {
         let magnitude: Double
         if digitCount <= 15, exponent >= -22, exponent <= 22 {
             // Clinger's fast path: both operands are exact, so one rounding gives the right answer.
             let exact = Double(significand)
             magnitude = exponent < 0 ? exact / NumberToken.powersOfTen[-exponent] : exact * NumberToken.powersOfTen[exponent]
         } else {
+            let text = text()
             guard let parsed = Double(text) else { throw .invalidNumber(start, "`\(text)`") }
             magnitude = Swift.abs(parsed)
         }
-        guard magnitude.isFinite else { throw .numberOutOfRange(start, text) }
-        return Value.Number(isNegative ? -magnitude : magnitude, text: text)
+        guard magnitude.isFinite else { throw .numberOutOfRange(start, text()) }
+        return magnitude
     }
 
     private static let powersOfTen: [Double] = (0...22).map { (exponent: Int) -> Double in

@@ -32,7 +32,7 @@ public struct JSONScanner {
     /// Parses one JSON document (surrounding whitespace allowed, nothing else after it).
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONError) -> Value {
         var scanner = JSONScanner(bytes)
-        let value = try scanner.parseValue(depth: 0, build: true)
+        let value = try scanner.parseValue(depth: 0, .build)
         try scanner.expectEnd()
         return value
     }
@@ -46,25 +46,42 @@ public struct JSONScanner {
 
     // MARK: Values
 
-    /// Parses the value at the current position, nested `depth` containers deep. With `build`
-    /// false the value is fully validated but not built (the result is `.null`): this is how
-    /// members nobody needs are skipped cheaply.
-    mutating func parseValue(depth: Int, build: Bool) throws(JSONError) -> Value {
+    /// What parsing a value does besides validating its grammar.
+    enum Handling {
+        /// Build the value.
+        case build
+        /// Build nothing, but fail exactly where building would (a number too large for a
+        /// `Double`): for a value that may be built later from the same bytes.
+        case check
+        /// Validate the grammar only: how members nobody reads are skipped cheaply.
+        case skip
+    }
+
+    /// Parses the value at the current position, nested `depth` containers deep. Unless
+    /// `handling` is `.build` the value is validated but not built (the result is `.null`).
+    mutating func parseValue(depth: Int, _ handling: Handling) throws(JSONError) -> Value {
         skipWhitespace()
         guard position < bytes.count else { throw .unexpectedEnd(position, expecting: "a value") }
         switch bytes[position] {
         case UInt8(ascii: "\""):
             let token = try scanString()
-            return build ? .string(string(token)) : .null
+            return handling == .build ? .string(string(token)) : .null
         case UInt8(ascii: "{"):
-            return try parseObject(depth: depth, build: build)
+            return try parseObject(depth: depth, handling)
         case UInt8(ascii: "["):
-            return try parseArray(depth: depth, build: build)
+            return try parseArray(depth: depth, handling)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             let token = try scanNumber()
-            guard build else { return .null }
-            let text = state.strings.string(in: bytes, start: token.start, count: token.end - token.start)
-            return .number(try token.number(text: text))
+            switch handling {
+            case .skip:
+                return .null
+            case .check:
+                try token.checkRange(in: bytes)
+                return .null
+            case .build:
+                let text = state.strings.string(in: bytes, start: token.start, count: token.end - token.start)
+                return .number(try token.number(text: text))
+            }
         case UInt8(ascii: "t"):
             try expectLiteral("true")
             return .bool(true)
@@ -79,9 +96,11 @@ public struct JSONScanner {
         }
     }
 
-    private mutating func parseObject(depth: Int, build: Bool) throws(JSONError) -> Value {
+    private mutating func parseObject(depth: Int, _ handling: Handling) throws(JSONError) -> Value {
         try enterContainer(depth: depth)
-        let start = state.members.count
+        let build = handling == .build
+        let members = state.members // one reference for the whole object, not one per member
+        let start = members.count
         // Set once the object has too many members to look for repeated keys linearly.
         var large: Value.Object?
         if !(try closesEmptyContainer(UInt8(ascii: "}"))) {
@@ -89,25 +108,26 @@ public struct JSONScanner {
             repeat {
                 let key = try scanMemberKey(afterComma: afterComma)
                 afterComma = true
-                let value = try parseValue(depth: depth + 1, build: build)
+                let value = try parseValue(depth: depth + 1, handling)
                 guard build else { continue }
                 if large != nil {
                     large?[string(key)] = value
-                } else if state.members.add(key: string(key), value: value, above: start) == JSONScanner.maxStackedMembers {
-                    large = Value.Object(distinctMembers: state.members.take(above: start))
+                } else if members.add(key: string(key), value: value, above: start) == JSONScanner.maxStackedMembers {
+                    large = Value.Object(distinctMembers: members.take(above: start))
                 }
             } while try continuesObject()
         }
         guard build else { return .null }
-        return .object(large ?? Value.Object(distinctMembers: state.members.take(above: start)))
+        return .object(large ?? Value.Object(distinctMembers: members.take(above: start)))
     }
 
-    private mutating func parseArray(depth: Int, build: Bool) throws(JSONError) -> Value {
+    private mutating func parseArray(depth: Int, _ handling: Handling) throws(JSONError) -> Value {
         try enterContainer(depth: depth)
+        let build = handling == .build
         var elements: [Value] = []
         if !(try closesEmptyContainer(UInt8(ascii: "]"))) {
             repeat {
-                let element = try parseValue(depth: depth + 1, build: build)
+                let element = try parseValue(depth: depth + 1, handling)
                 if build { elements.append(element) }
             } while try continuesArray()
         }
@@ -209,8 +229,9 @@ public struct JSONScanner {
     }
 }
 
-/// What building values reuses from one document to the next (copies share it).
-struct JSONBuildState {
+/// What building values reuses from one document to the next (a class: a scanner per line
+/// shares it for one reference count).
+final class JSONBuildState {
     let members = MemberStack()
     let strings = StringMaker()
 }

@@ -8,15 +8,15 @@ import Darwin
 
 /// The `messageId`s seen so far, for de-duplication over a whole log of millions of events.
 ///
-/// Ids are compared by their exact UTF-8 bytes, kept one after another in a growing byte arena
-/// (no String per id). The open-addressing table is small, because de-duplication touches it at
+/// Ids are compared by their exact UTF-8 bytes, kept one after another in a `ByteArena` (no
+/// String per id). The open-addressing table is small, because de-duplication touches it at
 /// a random place for every line: a slot is 8 bytes, the top 32 bits of the id's 64-bit hash
 /// and the id's number. The table is indexed by the top bits of the hash, so growing it keeps
 /// every entry's neighbourhood and needs no rehashing; bytes are compared only when the 32 bits
 /// match. The hash is fast, not keyed: fine for the logs a user replays, not meant to resist
 /// crafted collisions.
-struct MessageIDSet {
-    private struct Slot {
+struct MessageIDSet: ~Copyable { // not copyable: copies would share `slots`
+    fileprivate struct Slot {
         /// The top 32 bits of the id's hash.
         var tag: UInt32 = 0
         /// The id's number plus one; 0 marks an empty slot.
@@ -25,26 +25,25 @@ struct MessageIDSet {
 
     /// log2 of the slot count.
     private var indexBits = 10
-    private var slots = [Slot](repeating: Slot(), count: 1 << 10)
-    private var arena: [UInt8] = []
-    /// Where each id starts in `arena`, and where the next one will.
-    private var starts: [Int] = [0]
+    private var slots = SlotTable(count: 1 << 10)
+    /// The ids, by number.
+    private let ids = ByteArena()
 
-    var count: Int { starts.count - 1 }
+    var count: Int { ids.count }
 
     /// Adds `id`; false if it was already there.
     mutating func insert(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
         let tag = UInt32(truncatingIfNeeded: MessageIDSet.hash(id) >> 32)
+        let table = slots.base
         let mask = slots.count - 1
         var index = MessageIDSet.home(of: tag, indexBits: indexBits)
-        while slots[index].number != 0 {
-            if slots[index].tag == tag, storedBytesEqual(Int(slots[index].number - 1), id) { return false }
+        while table[index].number != 0 {
+            if table[index].tag == tag, storedBytesEqual(Int(table[index].number - 1), id) { return false }
             index = (index + 1) & mask
         }
         guard count < Int(UInt32.max - 1) else { return true } // beyond 4 billion ids: no more room to remember
-        slots[index] = Slot(tag: tag, number: UInt32(truncatingIfNeeded: count + 1))
-        arena.append(contentsOf: id)
-        starts.append(arena.count)
+        table[index] = Slot(tag: tag, number: UInt32(truncatingIfNeeded: count + 1))
+        ids.append(id)
         if count * 4 > slots.count * 3 { grow() }
         return true
     }
@@ -56,24 +55,22 @@ struct MessageIDSet {
     }
 
     private func storedBytesEqual(_ number: Int, _ id: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = starts[number]
-        guard starts[number + 1] - start == id.count else { return false }
-        return arena.withUnsafeBufferPointer { stored in
-            guard let storedBase = stored.baseAddress, let idBase = id.baseAddress else { return id.isEmpty }
-            return memcmp(storedBase + start, idBase, id.count) == 0
-        }
+        let stored = ids[number]
+        guard stored.count == id.count else { return false }
+        guard let storedBase = stored.baseAddress, let idBase = id.baseAddress else { return id.isEmpty }
+        return memcmp(storedBase, idBase, id.count) == 0
     }
 
     /// Doubles the table. Entries are visited in table order, which is (nearly) home order, so
     /// they land in the new table in order too.
     private mutating func grow() {
         indexBits += 1
-        var larger = [Slot](repeating: Slot(), count: 1 << indexBits)
+        let larger = SlotTable(count: 1 << indexBits)
         let mask = larger.count - 1
-        for slot in slots where slot.number != 0 {
+        for slot in UnsafeBufferPointer(start: slots.base, count: slots.count) where slot.number != 0 {
             var index = MessageIDSet.home(of: slot.tag, indexBits: indexBits)
-            while larger[index].number != 0 { index = (index + 1) & mask }
-            larger[index] = slot
+            while larger.base[index].number != 0 { index = (index + 1) & mask }
+            larger.base[index] = slot
         }
         slots = larger
     }
@@ -98,5 +95,22 @@ struct MessageIDSet {
         hash = hash &* 0xBF58_476D_1CE4_E5B9
         hash ^= hash >> 32
         return hash
+    }
+}
+
+/// The zeroed slots of a `MessageIDSet`, in memory of their own (no copy-on-write checks on
+/// the per-line path).
+private final class SlotTable {
+    let base: UnsafeMutablePointer<MessageIDSet.Slot>
+    let count: Int
+
+    init(count: Int) {
+        self.count = count
+        base = .allocate(capacity: count)
+        base.initialize(repeating: MessageIDSet.Slot(), count: count)
+    }
+
+    deinit {
+        base.deallocate()
     }
 }

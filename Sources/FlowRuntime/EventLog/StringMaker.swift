@@ -8,18 +8,13 @@
 /// - longer strings are made the usual way.
 ///
 /// The cache is direct-mapped: each slot holds the last string whose bytes hashed to it, so a
-/// lookup is one hash and one comparison of four words, and the cache never grows.
+/// lookup is one hash and one comparison of four words (`ShortBytes`), and it never grows.
 final class StringMaker {
-    static let cachedLength = 32
-    private static let slotCount = 256
-
-    /// Up to 32 bytes, zero-padded, in little-endian words.
-    private typealias Words = (UInt64, UInt64, UInt64, UInt64)
+    static let cachedLength = ShortBytes.maxCount
+    private static let slotBits = 8
 
     private struct Slot {
-        var words: Words
-        /// -1 for an empty slot.
-        var length: Int
+        var key: ShortBytes
         var string: String
     }
 
@@ -28,12 +23,12 @@ final class StringMaker {
     private let smallFormVerified = StringMaker.smallFormVerified
 
     init() {
-        slots = .allocate(capacity: StringMaker.slotCount)
-        slots.initialize(repeating: Slot(words: (0, 0, 0, 0), length: -1, string: ""), count: StringMaker.slotCount)
+        slots = .allocate(capacity: 1 << StringMaker.slotBits)
+        slots.initialize(repeating: Slot(key: .none, string: ""), count: 1 << StringMaker.slotBits)
     }
 
     deinit {
-        slots.deinitialize(count: StringMaker.slotCount)
+        slots.deinitialize(count: 1 << StringMaker.slotBits)
         slots.deallocate()
     }
 
@@ -43,10 +38,10 @@ final class StringMaker {
         // The common case inline: short ASCII with 16 readable bytes from `start`.
         if count <= 15, smallFormVerified, let base = input.baseAddress, start + 16 <= input.count {
             let raw = UnsafeRawPointer(base + start)
-            let low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & StringMaker.lowBytesMask(count)
+            let low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & ShortBytes.lowBytesMask(count)
             let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-                & StringMaker.lowBytesMask(count - 8)
-            if let small = StringMaker.smallASCII((low, high, 0, 0), count: count) { return small }
+                & ShortBytes.lowBytesMask(count - 8)
+            if let small = StringMaker.smallASCII(low, high, count: count) { return small }
         }
         return madeOrCachedString(in: input, start: start, count: count)
     }
@@ -55,32 +50,26 @@ final class StringMaker {
         guard count <= StringMaker.cachedLength else {
             return String(decoding: UnsafeBufferPointer(rebasing: input[start..<start + count]), as: UTF8.self)
         }
-        let words = StringMaker.words(in: input, start: start, count: count)
-        if count <= 15, smallFormVerified, let small = StringMaker.smallASCII(words, count: count) {
+        let key = ShortBytes(input, start: start, count: count)
+        if count <= 15, smallFormVerified, let small = StringMaker.smallASCII(key.words.0, key.words.1, count: count) {
             return small
         }
-        let slot = slots + StringMaker.slot(for: words, count: count)
-        if slot.pointee.length == count, slot.pointee.words == words { return slot.pointee.string }
+        let slot = slots + key.slot(bits: StringMaker.slotBits)
+        if slot.pointee.key == key { return slot.pointee.string }
         let string = String(decoding: UnsafeBufferPointer(rebasing: input[start..<start + count]), as: UTF8.self)
-        slot.pointee = Slot(words: words, length: count, string: string)
+        slot.pointee = Slot(key: key, string: string)
         return string
-    }
-
-    /// A mask of the low `count` bytes of a word (none for `count` ≤ 0, all for ≥ 8).
-    @inline(__always)
-    private static func lowBytesMask(_ count: Int) -> UInt64 {
-        count >= 8 ? ~0 : count <= 0 ? 0 : (1 &<< UInt64(8 * count)) &- 1
     }
 
     // MARK: Small strings
 
-    /// A small string of ASCII `words` (at most 15 bytes): on 64-bit platforms its two words are
-    /// the bytes themselves, with `0xE0 | count` in the top byte.
+    /// A small string of ASCII bytes in `low` and `high` (at most 15): on 64-bit platforms its
+    /// two words are the bytes themselves, with `0xE0 | count` in the top byte.
     @inline(__always)
-    private static func smallASCII(_ words: Words, count: Int) -> String? {
-        guard (words.0 | words.1) & 0x8080_8080_8080_8080 == 0, MemoryLayout<String>.size == 16 else { return nil }
+    private static func smallASCII(_ low: UInt64, _ high: UInt64, count: Int) -> String? {
+        guard (low | high) & 0x8080_8080_8080_8080 == 0, MemoryLayout<String>.size == 16 else { return nil }
         let discriminator = (0xE0 | UInt64(truncatingIfNeeded: count)) << 56
-        return unsafeBitCast((words.0, words.1 | discriminator), to: String.self)
+        return unsafeBitCast((low, high | discriminator), to: String.self)
     }
 
     private static let smallFormVerified: Bool = {
@@ -88,40 +77,12 @@ final class StringMaker {
         return sample.withUnsafeBufferPointer { sample in
             (0...15).allSatisfy { count in
                 let made = String(decoding: UnsafeBufferPointer(rebasing: sample[..<count]), as: UTF8.self)
-                guard MemoryLayout<String>.size == 16,
-                      let small = smallASCII(words(in: sample, start: 0, count: count), count: count)
-                else { return false }
+                let key = ShortBytes(sample, start: 0, count: count)
+                guard MemoryLayout<String>.size == 16, let small = smallASCII(key.words.0, key.words.1, count: count) else {
+                    return false
+                }
                 return unsafeBitCast(made, to: (UInt64, UInt64).self) == unsafeBitCast(small, to: (UInt64, UInt64).self)
             }
         }
     }()
-
-    // MARK: Words
-
-    /// `input[start..<start + count]` (`count` at most 32) zero-padded into words.
-    @inline(__always)
-    private static func words(in input: UnsafeBufferPointer<UInt8>, start: Int, count: Int) -> Words {
-        guard let base = input.baseAddress, start + 32 <= input.count else {
-            var words: Words = (0, 0, 0, 0)
-            withUnsafeMutableBytes(of: &words) {
-                $0.copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: input[start..<start + count])))
-            }
-            return words
-        }
-        let raw = UnsafeRawPointer(base + start)
-        @inline(__always) func word(_ index: Int) -> UInt64 {
-            UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * index, as: UInt64.self))
-                & lowBytesMask(count - 8 * index)
-        }
-        return (word(0), word(1), word(2), word(3))
-    }
-
-    @inline(__always)
-    private static func slot(for words: Words, count: Int) -> Int {
-        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var hash = (UInt64(truncatingIfNeeded: count) ^ words.0) &* multiplier
-        hash = (hash ^ words.1 ^ (hash >> 29)) &* multiplier
-        hash = (hash ^ words.2 ^ words.3 ^ (hash >> 29)) &* multiplier
-        return Int(truncatingIfNeeded: hash >> 56) & (slotCount - 1)
-    }
 }
