@@ -12,7 +12,8 @@
 import PackageDescription
 
 /// The replay's hot path runs without dynamic exclusivity checks: they cost ~5% of a replay and
-/// the engine is single-threaded with no overlapping accesses (debug builds keep the checks).
+/// the engine makes no overlapping accesses; each piece of state belongs to one thread (the
+/// reader's or the replay's, see `ReadAheadEventReader`). Debug builds keep the checks.
 let hotPath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
 
 let package = Package(

@@ -22,9 +22,10 @@ struct EventLogArguments: ParsableArguments {
         try UntilOption.validate(until)
     }
 
-    /// Opens the log with these options.
-    func openReader() throws(EventLogError) -> EventLogReader {
-        try EventLogReader(path: events, options: EventLogOptions(sort: sort, skipInvalid: skipInvalid))
+    /// Opens the log with these options. `propertiesWanted` (see `EventLogOptions`) leaves the
+    /// properties of other events unbuilt.
+    func openReader(propertiesWanted: Set<String>? = nil) throws(EventLogError) -> EventLogReader {
+        try EventLogReader(path: events, options: EventLogOptions(sort: sort, skipInvalid: skipInvalid, propertiesWanted: propertiesWanted))
     }
 
     /// `--until` in milliseconds since the epoch; nil without it.

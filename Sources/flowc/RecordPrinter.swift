@@ -4,48 +4,46 @@ import Foundation
 
 /// Prints run records as JSON Lines on standard output from a thread of its own, so that
 /// rendering subjects and formatting records overlap the replay. Records come out in the order
-/// they were handed over.
-final class RecordPrinter: @unchecked Sendable {
+/// they were handed over. Used from one thread; `finish` must be called once at the end.
+final class RecordPrinter {
     /// Records per hand-over.
     static let batchSize = 512
 
     private let channel = BoundedChannel<[RunRecord]>(capacity: 8)
-    private var thread: BackgroundThread?
-    private var pending: [RunRecord] = []
-    /// The first message that could not be rendered. Written by the printing thread, read
-    /// only after `finish` has waited for it.
-    private var renderFailure: String?
+    /// Prints what the channel brings; returns the first message that could not be rendered.
+    private let thread: BackgroundThread<String?>
+    private var batcher = Batcher<RunRecord>(size: RecordPrinter.batchSize)
+    private var finished = false
 
     init(renderer: TemplateRenderer) {
-        pending.reserveCapacity(Self.batchSize)
-        thread = BackgroundThread(name: "flowc record printer") { [channel, self] in
+        let channel = self.channel
+        thread = BackgroundThread(name: "flowc record printer") {
             var writer = JSONLineWriter()
+            var failure: String?
             while let records = channel.receive() {
-                for record in records { writer.append(record, renderer: renderer, failure: &renderFailure) }
+                for record in records { writer.append(record, renderer: renderer, failure: &failure) }
             }
             writer.flush()
+            return failure
         }
     }
 
     /// Queues `record` for printing.
     func print(_ record: RunRecord) {
-        pending.append(record)
-        guard pending.count == Self.batchSize else { return }
-        channel.send(pending)
-        pending = []
-        pending.reserveCapacity(Self.batchSize)
+        precondition(!finished, "RecordPrinter.print after finish")
+        guard let full = batcher.add(record) else { return }
+        channel.send(full)
     }
 
     /// Prints what is queued and waits until every record is written. Returns the first
     /// message that could not be rendered, if any.
     func finish() -> String? {
-        guard let thread else { return renderFailure }
-        if !pending.isEmpty { channel.send(pending) }
-        pending = []
-        channel.close()
-        thread.wait()
-        self.thread = nil
-        return renderFailure
+        if !finished {
+            finished = true
+            channel.send(batcher.takeAll())
+            channel.close()
+        }
+        return thread.wait()
     }
 }
 

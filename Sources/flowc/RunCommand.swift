@@ -82,7 +82,7 @@ struct RunCommand: ParsableCommand {
         _ = Unmanaged.passRetained(replayer)
         let reader: ReadAheadEventReader
         do {
-            reader = ReadAheadEventReader(try log.openReader())
+            reader = ReadAheadEventReader(try log.openReader(propertiesWanted: compiled.eventsReadingProperties))
             try Self.replay(reader, into: replayer)
         } catch {
             _ = output.finish()

@@ -1,18 +1,18 @@
 import Foundation
 
-/// A closure running on a thread of its own, and a way to wait until it has returned.
-public final class BackgroundThread: @unchecked Sendable {
-    // `finished` is read and written only while `condition` is locked.
+/// A closure running on a thread of its own, and a way to wait for what it returns.
+public final class BackgroundThread<Result: Sendable>: @unchecked Sendable {
+    // `result` is read and written only while `condition` is locked.
     private let condition = NSCondition()
-    private var finished = false
+    private var result: Result?
 
-    /// Starts `body` at once on a new thread with a generous stack (the JSON scanner recurses
-    /// up to `JSONScanner.maxDepth` levels).
-    public init(name: String, _ body: @escaping @Sendable () -> Void) {
+    /// Starts `body` at once on a new thread with a generous stack (the event-log reader's JSON
+    /// scanner recurses up to `JSONScanner.maxDepth` levels).
+    public init(name: String, _ body: @escaping @Sendable () -> Result) {
         let thread = Thread { [self] in
-            body()
+            let value = body()
             condition.lock()
-            finished = true
+            result = value
             condition.broadcast()
             condition.unlock()
         }
@@ -21,10 +21,14 @@ public final class BackgroundThread: @unchecked Sendable {
         thread.start()
     }
 
-    /// Waits until the closure has returned.
-    public func wait() {
+    /// Waits until the closure has returned, and gives what it returned.
+    @discardableResult
+    public func wait() -> Result {
         condition.lock()
-        while !finished { condition.wait() }
-        condition.unlock()
+        defer { condition.unlock() }
+        while true {
+            if let result { return result }
+            condition.wait()
+        }
     }
 }

@@ -25,6 +25,7 @@ public final class BoundedChannel<Message: Sendable>: @unchecked Sendable {
     public func send(_ message: Message) -> Bool {
         condition.lock()
         defer { condition.unlock() }
+        precondition(!isClosed, "BoundedChannel.send after close")
         while count == slots.count && !isCancelled { condition.wait() }
         guard !isCancelled else { return false }
         slots[(head + count) % slots.count] = message
@@ -42,12 +43,12 @@ public final class BoundedChannel<Message: Sendable>: @unchecked Sendable {
     }
 
     /// The next message, waiting for one; nil when the producer closed the channel and every
-    /// message was received.
+    /// message was received, or once the consumer has cancelled.
     public func receive() -> Message? {
         condition.lock()
         defer { condition.unlock() }
-        while count == 0 && !isClosed { condition.wait() }
-        guard count > 0, let message = slots[head] else { return nil }
+        while count == 0 && !isClosed && !isCancelled { condition.wait() }
+        guard !isCancelled, count > 0, let message = slots[head] else { return nil }
         slots[head] = nil
         head = (head + 1) % slots.count
         count -= 1
@@ -56,7 +57,7 @@ public final class BoundedChannel<Message: Sendable>: @unchecked Sendable {
     }
 
     /// Tells the producer that nothing more will be received: a waiting or later `send`
-    /// returns false at once.
+    /// returns false at once, and `receive` returns nil.
     public func cancel() {
         condition.lock()
         isCancelled = true

@@ -13,7 +13,7 @@ public final class ReadAheadEventReader: EventSource {
 
     private let reader: EventLogReader
     private let channel = BoundedChannel<Batch>(capacity: 8)
-    private let thread: BackgroundThread
+    private let thread: BackgroundThread<Void>
     /// The batch being yielded, in reverse: `popLast` moves an event out without copying it.
     private var current: [Event] = []
     private var failure: EventLogError?
@@ -23,37 +23,35 @@ public final class ReadAheadEventReader: EventSource {
     /// or thrown: until then its thread owns it.
     public init(_ reader: EventLogReader) {
         self.reader = reader
-        // The background thread is the reader's only user until the stream ends, and the
-        // channel's lock orders its writes before the consumer's reads of `stats`.
+        // The background thread is the reader's only user until it returns; `stats` waits for
+        // that before reading the reader.
         nonisolated(unsafe) let owned = reader
         let channel = self.channel
         thread = BackgroundThread(name: "flowc event reader") {
-            var events: [Event] = []
-            events.reserveCapacity(Self.batchSize)
+            defer { channel.close() }
+            var batcher = Batcher<Event>(size: Self.batchSize)
             do throws(EventLogError) {
                 while let event = try owned.next() {
-                    events.append(event)
-                    guard events.count == Self.batchSize else { continue }
-                    guard channel.send(Batch(events: events)) else { return }
-                    events = []
-                    events.reserveCapacity(Self.batchSize)
+                    guard let full = batcher.add(event) else { continue }
+                    guard channel.send(Batch(events: consume full)) else { return }
                 }
-                channel.send(Batch(events: events))
+                channel.send(Batch(events: batcher.takeAll()))
             } catch {
-                channel.send(Batch(events: events, failure: error))
+                channel.send(Batch(events: batcher.takeAll(), failure: error))
             }
-            channel.close()
         }
     }
 
+    /// Stops the reading thread (it notices at its next batch; a read from standard input
+    /// that waits for data, or a whole log read for `--sort`, finishes first).
     deinit {
         channel.cancel()
         thread.wait()
     }
 
-    /// What the reader saw. Ask once the stream has ended: asking earlier stops the reading.
+    /// What the reader saw. Ask only once `next()` has returned nil or thrown.
     public var stats: EventLogStats {
-        channel.cancel()
+        precondition(ended || failure != nil, "ReadAheadEventReader.stats before the end of the log")
         thread.wait()
         return reader.stats
     }
@@ -61,13 +59,13 @@ public final class ReadAheadEventReader: EventSource {
     public func next() throws(EventLogError) -> Event? {
         while current.isEmpty {
             if let failure { throw failure }
-            guard !ended, let batch = channel.receive() else {
+            guard !ended, var batch = channel.receive() else {
                 ended = true
                 return nil
             }
-            current = batch.events
-            current.reverse()
             failure = batch.failure
+            swap(&current, &batch.events) // the only reference, so reversing copies nothing
+            current.reverse()
         }
         return current.popLast()
     }

@@ -53,7 +53,7 @@ extension Replayer {
             case .goto(let target):
                 position = target
             case .update(let assignments):
-                update(instance.contact, assignments)
+                setTraits(instance.contact, assignments.map { (key: $0.trait, value: $0.value) })
                 position += 1
             case .end:
                 return end(instance, .completed)
@@ -78,16 +78,6 @@ extension Replayer {
             base = nil
         }
         return base.map { $0 &+ offset }
-    }
-
-    private func update(_ contact: ContactState, _ assignments: [(trait: String, value: Value)]) {
-        for (trait, value) in assignments {
-            if let tracer { traceTraitChange(contact, key: trait, to: value, tracer) }
-            contact.traits[trait] = value.isNull ? nil : value
-        }
-        for (trait, _) in assignments {
-            for flow in project.dateTriggers[trait] ?? [] { armDateTrigger(contact, flow: flow) }
-        }
     }
 
     /// A send step (spec 4.6). Returns whether the instance goes on to the next step now

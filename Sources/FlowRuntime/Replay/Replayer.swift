@@ -101,17 +101,26 @@ public final class Replayer {
     // MARK: Events
 
     private func identify(_ contact: ContactState, traits: Value.Object) {
-        // `orderedMembers` reads the stored members in place (`pairs` would build a new array).
         if contact.traits.isEmpty, tracer == nil, !traits.orderedMembers.contains(where: \.value.isNull) {
             contact.traits = traits // a contact's first traits: taken whole, not grown key by key
+            armDateTriggers(contact, readingAnyOf: traits.orderedMembers.lazy.map(\.key))
         } else {
-            for member in traits.orderedMembers {
-                if let tracer { traceTraitChange(contact, key: member.key, to: member.value, tracer) }
-                contact.traits[member.key] = member.value.isNull ? nil : member.value
-            }
+            setTraits(contact, traits.pairs)
         }
-        for member in traits.orderedMembers {
-            for flow in project.dateTriggers[member.key] ?? [] { armDateTrigger(contact, flow: flow) }
+    }
+
+    /// Sets (or, for null, removes) traits in order, then re-arms the date triggers reading them.
+    func setTraits(_ contact: ContactState, _ changes: [(key: String, value: Value)]) {
+        for (key, value) in changes {
+            if let tracer { traceTraitChange(contact, key: key, to: value, tracer) }
+            contact.traits[key] = value.isNull ? nil : value
+        }
+        armDateTriggers(contact, readingAnyOf: changes.lazy.map(\.key))
+    }
+
+    private func armDateTriggers(_ contact: ContactState, readingAnyOf traits: some Sequence<String>) {
+        for trait in traits {
+            for flow in project.dateTriggers[trait] ?? [] { armDateTrigger(contact, flow: flow) }
         }
     }
 
@@ -156,7 +165,9 @@ public final class Replayer {
         }
     }
 
-    /// Consent (spec 4.8) and opens/clicks of sent messages.
+    /// Consent (spec 4.8) and opens/clicks of sent messages. The events whose properties are read
+    /// here must be in `CompiledProject.feedbackEventsReadingProperties`: `flowc run` builds no
+    /// properties for other events that no flow reads.
     private func applyFeedback(_ contact: ContactState, name: String, properties: Value.Object) {
         switch name {
         case "Unsubscribed": contact.unsubscribed = true

@@ -84,11 +84,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// `YYYY-MM-DD`, the year padded to four digits.
     public var description: String {
         guard (0...9999).contains(year), (1...12).contains(month), (1...31).contains(day) else {
-            func pad(_ n: Int, _ width: Int) -> String {
-                let s = String(n)
-                return String(repeating: "0", count: max(0, width - s.count)) + s
-            }
-            return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+            return "\(Self.padded(year, 4))-\(Self.padded(month, 2))-\(Self.padded(day, 2))"
         }
         // Written digit by digit: this runs for every date trigger armed during a replay.
         return String(unsafeUninitializedCapacity: 10) { text in
@@ -106,5 +102,10 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
             put(day, digits: 2, at: 8)
             return 10
         }
+    }
+
+    private static func padded(_ number: Int, _ width: Int) -> String {
+        let text = String(number)
+        return String(repeating: "0", count: max(0, width - text.count)) + text
     }
 }
