@@ -19,7 +19,7 @@ final class ContactState {
     var markedSpam = false
     var hardBounced = false
     /// Per remembered event: total count, last time, and times within the longest `count` window.
-    var history: [String: EventHistory] = [:]
+    var history = SmallMap<String, EventHistory>()
     /// Entries per (flow position, key text).
     var entries: [EntryKey: EntryRecord] = [:]
     /// Times of recent marketing sends, oldest first (for frequency caps).
@@ -27,9 +27,9 @@ final class ContactState {
     /// Running instances in entry order.
     var instances: [Instance] = []
     /// The armed date or inactivity trigger per flow position.
-    var triggerSlots: [Int: TriggerSlot] = [:]
+    var triggerSlots = SmallMap<Int, TriggerSlot>()
     /// The occurrence a yearly date trigger last fired for, per flow.
-    var lastDateOccurrence: [Int: CivilDate] = [:]
+    var lastDateOccurrence = SmallMap<Int, CivilDate>()
 
     init(id: String) {
         self.id = id
@@ -56,13 +56,36 @@ struct TriggerSlot {
     /// When the trigger fires, and the sequence it was armed with (for tie order).
     var due: Int64
     var sequence: UInt64
-    /// The trigger event it starts the instance with.
-    var trigger: TriggerEvent
-    /// The date occurrence, for date triggers.
-    var occurrence: CivilDate?
+    /// What the instance starts with: the watched event of an inactivity trigger, the
+    /// occurrence of a date trigger (its event is made when it fires, see `triggerEvent`).
+    var cause: TriggerCause
     /// The due time of the timer in the queue for this slot, if one is there.
     var queuedDue: Int64?
     var isArmed = true
+}
+
+enum TriggerCause {
+    case event(TriggerEvent)
+    case date(CivilDate)
+}
+
+extension TriggerSlot {
+    /// The occurrence of a date trigger; nil for an inactivity trigger.
+    var occurrence: CivilDate? {
+        if case .date(let occurrence) = cause { occurrence } else { nil }
+    }
+
+    /// The event the instance starts with: for a date trigger, `date` at the firing time with
+    /// `properties.date` the occurrence (spec 2.1).
+    var triggerEvent: TriggerEvent {
+        switch cause {
+        case .event(let event):
+            event
+        case .date(let occurrence):
+            TriggerEvent(name: "date", timestamp: due,
+                         properties: Value.Object(distinctMembers: [.init(key: "date", value: .string(occurrence.description))]))
+        }
+    }
 }
 
 struct EntryKey: Hashable {

@@ -34,9 +34,9 @@ extension Replayer {
     // MARK: Trigger slots
 
     /// Arms (or re-arms) a contact's trigger of `flow` to fire at `due`.
-    func armTrigger(_ contact: ContactState, flow: Int, due: Int64, trigger: TriggerEvent, occurrence: CivilDate?) {
+    func armTrigger(_ contact: ContactState, flow: Int, due: Int64, cause: TriggerCause) {
         let sequence = timers.reserveSequence()
-        var slot = TriggerSlot(due: due, sequence: sequence, trigger: trigger, occurrence: occurrence)
+        var slot = TriggerSlot(due: due, sequence: sequence, cause: cause)
         slot.queuedDue = contact.triggerSlots[flow]?.queuedDue
         if slot.queuedDue.map({ due < $0 }) ?? true {
             timers.schedule(at: due, sequence: sequence, .trigger(contact, flow: flow))
@@ -70,8 +70,9 @@ extension Replayer {
             contact.lastDateOccurrence[flow] = occurrence
             armDateTrigger(contact, flow: flow, after: slot.due)
         }
-        if let tracer { tracer.trace(.triggerFired(flow: flow, trigger: slot.trigger), contact: contact.id, time: now) }
-        enter(flow, contact: contact, trigger: slot.trigger)
+        let trigger = slot.triggerEvent
+        if let tracer { tracer.trace(.triggerFired(flow: flow, trigger: trigger), contact: contact.id, time: now) }
+        enter(flow, contact: contact, trigger: trigger)
     }
 
     /// (Re)computes the next firing of a date trigger from the contact's trait, after `after`
@@ -86,9 +87,7 @@ extension Replayer {
             disarmTrigger(contact, flow: flow)
             return
         }
-        let event = TriggerEvent(name: "date", timestamp: firing.instant,
-                                 properties: Value.Object(distinctMembers: [.init(key: "date", value: .string(firing.occurrence.description))]))
-        armTrigger(contact, flow: flow, due: firing.instant, trigger: event, occurrence: firing.occurrence)
+        armTrigger(contact, flow: flow, due: firing.instant, cause: .date(firing.occurrence))
     }
 
     /// Timers that would still fire: live instance timers and armed triggers.

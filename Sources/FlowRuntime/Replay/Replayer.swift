@@ -149,7 +149,7 @@ public final class Replayer {
             switch project.flows[flow].trigger {
             case .inactivity(_, let duration, let condition):
                 if holds(condition, contact: contact, event: candidate) {
-                    armTrigger(contact, flow: flow, due: now + duration, trigger: candidate, occurrence: nil)
+                    armTrigger(contact, flow: flow, due: now + duration, cause: .event(candidate))
                 } else if let tracer {
                     traceCondition(flow, .trigger, held: false, contact: contact, tracer)
                 }
