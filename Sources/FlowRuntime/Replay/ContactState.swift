@@ -21,7 +21,7 @@ final class ContactState {
     /// Per remembered event: total count, last time, and times within the longest `count` window.
     var history = SmallMap<String, EventHistory>()
     /// Entries per (flow position, key text).
-    var entries: [EntryKey: EntryRecord] = [:]
+    var entries = SmallMap<EntryKey, EntryRecord>()
     /// Times of recent marketing sends, oldest first (for frequency caps).
     var marketingSends: [Int64] = []
     /// Running instances in entry order.

@@ -1,7 +1,13 @@
-/// A handful of key-value pairs kept in an array and found by a linear search: far less memory
-/// than a `Dictionary` for the few flows and event names one contact has state for.
-struct SmallMap<Key: Equatable, Value> {
+/// Key-value pairs kept in an array, found by a linear search while there are a handful: far
+/// less memory than a `Dictionary` for the few flows, event names and entry keys one contact
+/// has state for. From `indexedCount` pairs on, a dictionary of positions keeps lookups O(1), so
+/// a contact with thousands of entry keys stays fast.
+struct SmallMap<Key: Hashable, Value> {
     private var pairs: [(key: Key, value: Value)] = []
+    /// Positions in `pairs` by key; only from `indexedCount` pairs on.
+    private var positions: [Key: Int]?
+
+    static var indexedCount: Int { 16 }
 
     var isEmpty: Bool { pairs.isEmpty }
 
@@ -10,17 +16,18 @@ struct SmallMap<Key: Equatable, Value> {
 
     /// The value for `key`; setting nil removes the pair.
     subscript(key: Key) -> Value? {
-        get {
-            for pair in pairs where pair.key == key { return pair.value }
-            return nil
-        }
+        get { position(of: key).map { pairs[$0].value } }
         set {
-            let index = pairs.firstIndex { $0.key == key }
-            switch (index, newValue) {
-            case (let index?, let value?): pairs[index].value = value
-            case (let index?, nil): pairs.remove(at: index)
-            case (nil, let value?): pairs.append((key, value))
-            case (nil, nil): break
+            switch (position(of: key), newValue) {
+            case (let index?, let value?):
+                pairs[index].value = value
+            case (let index?, nil):
+                pairs.remove(at: index)
+                if positions != nil { indexPositions() }
+            case (nil, let value?):
+                append(key, value)
+            case (nil, nil):
+                break
             }
         }
     }
@@ -31,13 +38,35 @@ struct SmallMap<Key: Equatable, Value> {
         _modify {
             // In place, so a value holding an array is not copied on every change.
             let index: Int
-            if let found = pairs.firstIndex(where: { $0.key == key }) {
+            if let found = position(of: key) {
                 index = found
             } else {
-                pairs.append((key, defaultValue()))
+                append(key, defaultValue())
                 index = pairs.count - 1
             }
             yield &pairs[index].value
         }
+    }
+
+    private func position(of key: Key) -> Int? {
+        if let positions { return positions[key] }
+        return pairs.firstIndex { $0.key == key }
+    }
+
+    private mutating func append(_ key: Key, _ value: Value) {
+        pairs.append((key, value))
+        if positions != nil {
+            positions?[key] = pairs.count - 1
+        } else if pairs.count >= Self.indexedCount {
+            indexPositions()
+        }
+    }
+
+    private mutating func indexPositions() {
+        guard pairs.count >= Self.indexedCount else { return positions = nil }
+        var index: [Key: Int] = [:]
+        index.reserveCapacity(pairs.count)
+        for (position, pair) in pairs.enumerated() { index[pair.key] = position }
+        positions = index
     }
 }
