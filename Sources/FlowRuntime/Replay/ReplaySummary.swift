@@ -1,5 +1,5 @@
 /// Counts of one replay, for the human summary.
-public struct ReplaySummary: Sendable {
+public struct ReplaySummary: Equatable, Sendable {
     public var events = 0
     public var contacts = 0
     public var entered = 0

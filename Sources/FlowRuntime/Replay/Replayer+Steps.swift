@@ -53,7 +53,7 @@ extension Replayer {
             case .goto(let target):
                 position = target
             case .update(let assignments):
-                setTraits(instance.contact, assignments.map { (key: $0.trait, value: $0.value) })
+                setTraits(instance.contact, assignments.lazy.map { Value.Object.Member(key: $0.trait, value: $0.value) })
                 position += 1
             case .end:
                 return end(instance, .completed)

@@ -105,15 +105,15 @@ public final class Replayer {
             contact.traits = traits // a contact's first traits: taken whole, not grown key by key
             armDateTriggers(contact, readingAnyOf: traits.orderedMembers.lazy.map(\.key))
         } else {
-            setTraits(contact, traits.pairs)
+            setTraits(contact, traits.orderedMembers) // `orderedMembers` reads the members in place
         }
     }
 
     /// Sets (or, for null, removes) traits in order, then re-arms the date triggers reading them.
-    func setTraits(_ contact: ContactState, _ changes: [(key: String, value: Value)]) {
-        for (key, value) in changes {
-            if let tracer { traceTraitChange(contact, key: key, to: value, tracer) }
-            contact.traits[key] = value.isNull ? nil : value
+    func setTraits(_ contact: ContactState, _ changes: some Collection<Value.Object.Member>) {
+        for change in changes {
+            if let tracer { traceTraitChange(contact, key: change.key, to: change.value, tracer) }
+            contact.traits[change.key] = change.value.isNull ? nil : change.value
         }
         armDateTriggers(contact, readingAnyOf: changes.lazy.map(\.key))
     }

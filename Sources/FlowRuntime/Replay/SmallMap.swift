@@ -4,14 +4,18 @@
 /// a contact with thousands of entry keys stays fast.
 struct SmallMap<Key: Hashable, Value> {
     private var pairs: [(key: Key, value: Value)] = []
-    /// Positions in `pairs` by key; only from `indexedCount` pairs on.
+    /// Positions in `pairs` by key, while there are at least `unindexedCount` pairs.
     private var positions: [Key: Int]?
 
+    /// The index is built when the map grows to this many pairs ...
     static var indexedCount: Int { 16 }
+    /// ... and dropped when it shrinks below this many (not at once: a map going back and forth
+    /// around one size would rebuild it every time).
+    static var unindexedCount: Int { 8 }
 
     var isEmpty: Bool { pairs.isEmpty }
 
-    /// The values, in the order their keys were first set.
+    /// The values, in no particular order.
     var values: some Collection<Value> { pairs.lazy.map(\.value) }
 
     /// The value for `key`; setting nil removes the pair.
@@ -19,15 +23,10 @@ struct SmallMap<Key: Hashable, Value> {
         get { position(of: key).map { pairs[$0].value } }
         set {
             switch (position(of: key), newValue) {
-            case (let index?, let value?):
-                pairs[index].value = value
-            case (let index?, nil):
-                pairs.remove(at: index)
-                if positions != nil { indexPositions() }
-            case (nil, let value?):
-                append(key, value)
-            case (nil, nil):
-                break
+            case (let index?, let value?): pairs[index].value = value
+            case (let index?, nil): remove(at: index)
+            case (nil, let value?): append(key, value)
+            case (nil, nil): break
             }
         }
     }
@@ -58,15 +57,21 @@ struct SmallMap<Key: Hashable, Value> {
         if positions != nil {
             positions?[key] = pairs.count - 1
         } else if pairs.count >= Self.indexedCount {
-            indexPositions()
+            var index: [Key: Int] = [:]
+            index.reserveCapacity(pairs.count)
+            for (position, pair) in pairs.enumerated() { index[pair.key] = position }
+            positions = index
         }
     }
 
-    private mutating func indexPositions() {
-        guard pairs.count >= Self.indexedCount else { return positions = nil }
-        var index: [Key: Int] = [:]
-        index.reserveCapacity(pairs.count)
-        for (position, pair) in pairs.enumerated() { index[pair.key] = position }
-        positions = index
+    /// Removes the pair at `index` by moving the last pair into its place.
+    private mutating func remove(at index: Int) {
+        positions?[pairs[index].key] = nil
+        let last = pairs.removeLast()
+        if index < pairs.count {
+            pairs[index] = last
+            positions?[last.key] = index
+        }
+        if pairs.count < Self.unindexedCount { positions = nil }
     }
 }
