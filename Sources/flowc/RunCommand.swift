@@ -91,6 +91,7 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(error.line == nil ? 2 : 1)
         }
         replayer.finish(until: log.untilInstant)
+        Self.warnAboutSkippedLines(reader)
         if let failure = output.finish() {
             printError("error: \(failure)")
             throw ExitCode(1)
@@ -149,6 +150,17 @@ struct RunCommand: ParsableCommand {
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
         _ = unsafeBitCast(symbol, to: MallocOption.self)(arenaMaximum, 1)
         #endif
+    }
+
+    /// How many of the lines `--skip-invalid` skipped are shown (all are counted).
+    static let shownSkippedLines = 10
+
+    /// Shows the first lines `--skip-invalid` skipped, so they can be found and mended.
+    private static func warnAboutSkippedLines(_ reader: ReadAheadEventReader) {
+        let shown = reader.skippedLines.prefix(shownSkippedLines)
+        for skipped in shown { printError(skipped.description(as: "warning") + " (line skipped)") }
+        let more = reader.stats.invalidLinesSkipped - shown.count
+        if more > 0 { printError("note: \(more) more invalid lines were skipped") }
     }
 
     /// Feeds every event of the log to the replay, with a progress line on a terminal.

@@ -67,8 +67,22 @@ import Testing
         let result = try Self.run(folder, ["--skip-invalid", "--outbox", "outbox"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("1 invalid lines skipped"), "\(result.stderr)")
+        #expect(result.stderr.contains("events.jsonl:2:86: warning: "), "\(result.stderr)")
+        #expect(result.stderr.contains("(line skipped)"))
         #expect(result.stdout.contains(#""kind":"send","time":"2026-03-02T10:05:00Z""#))
         #expect(Self.delivered(folder).count == 1)
+    }
+
+    @Test func skipInvalidShowsTheFirstTenSkippedLinesAndCountsTheRest() throws {
+        let bad = (0..<12).map { _ in Self.trailingComma }
+        let folder = try Self.workspace([Self.identify] + bad + [Self.signUp1005])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Self.run(folder, ["--skip-invalid", "--dry-run"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.components(separatedBy: ": warning: ").count - 1 == 10)
+        #expect(result.stderr.contains("events.jsonl:11:86: warning: "))
+        #expect(!result.stderr.contains("events.jsonl:12:86: warning: "))
+        #expect(result.stderr.contains("note: 2 more invalid lines were skipped"), "\(result.stderr)")
     }
 
     @Test func untilFiresDueTimersAndCountsThePendingOnes() throws {

@@ -20,13 +20,16 @@ public struct EventLogError: Error, Equatable, Sendable, CustomStringConvertible
     }
 
     /// `file:line:column: error: message`, then `  = help: …` on its own line.
-    public var description: String {
+    public var description: String { description(as: "error") }
+
+    /// The same with another label, like `warning` for a line `--skip-invalid` skipped.
+    public func description(as label: String) -> String {
         var location = file
         if let line {
             location += ":\(line)"
             if let column { location += ":\(column)" }
         }
-        var text = "\(location): error: \(message)"
+        var text = "\(location): \(label): \(message)"
         if let help { text += "\n  = help: \(help)" }
         return text
     }

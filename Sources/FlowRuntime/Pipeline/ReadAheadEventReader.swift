@@ -50,10 +50,16 @@ public final class ReadAheadEventReader: EventSource {
     }
 
     /// What the reader saw. Ask only once `next()` has returned nil or thrown.
-    public var stats: EventLogStats {
-        precondition(ended || failure != nil, "ReadAheadEventReader.stats before the end of the log")
+    public var stats: EventLogStats { finishedReader.stats }
+
+    /// The first lines `--skip-invalid` skipped (see `EventLogReader.skippedLines`). Ask only
+    /// once `next()` has returned nil or thrown.
+    public var skippedLines: [EventLogError] { finishedReader.skippedLines }
+
+    private var finishedReader: EventLogReader {
+        precondition(ended || failure != nil, "ReadAheadEventReader read before the end of the log")
         thread.wait()
-        return reader.stats
+        return reader
     }
 
     public func next() throws(EventLogError) -> Event? {
