@@ -7,30 +7,13 @@
 ///   or name that repeats from line to line (`"Checkout Started"`) is decoded once and shared;
 /// - longer strings are made the usual way.
 ///
-/// The cache is direct-mapped: each slot holds the last string whose bytes hashed to it, so a
-/// lookup is one hash and one comparison of four words (`ShortBytes`), and it never grows.
+/// The cache is a `ShortBytesCache`: direct-mapped, never growing.
 final class StringMaker {
     static let cachedLength = ShortBytes.maxCount
-    private static let slotBits = 8
 
-    private struct Slot {
-        var key: ShortBytes
-        var string: String
-    }
-
-    private let slots: UnsafeMutablePointer<Slot>
+    private let cache = ShortBytesCache(bits: 8, placeholder: "")
     /// Whether `smallASCII` makes exactly what the standard library makes (checked once).
     private let smallFormVerified = StringMaker.smallFormVerified
-
-    init() {
-        slots = .allocate(capacity: 1 << StringMaker.slotBits)
-        slots.initialize(repeating: Slot(key: .none, string: ""), count: 1 << StringMaker.slotBits)
-    }
-
-    deinit {
-        slots.deinitialize(count: 1 << StringMaker.slotBits)
-        slots.deallocate()
-    }
 
     /// The string of `input[start..<start + count]`, which must be valid UTF-8.
     @inline(__always)
@@ -54,11 +37,9 @@ final class StringMaker {
         if count <= 15, smallFormVerified, let small = StringMaker.smallASCII(key.words.0, key.words.1, count: count) {
             return small
         }
-        let slot = slots + key.slot(bits: StringMaker.slotBits)
-        if slot.pointee.key == key { return slot.pointee.string }
-        let string = String(decoding: UnsafeBufferPointer(rebasing: input[start..<start + count]), as: UTF8.self)
-        slot.pointee = Slot(key: key, string: string)
-        return string
+        return cache.value(for: key) {
+            String(decoding: UnsafeBufferPointer(rebasing: input[start..<start + count]), as: UTF8.self)
+        }
     }
 
     // MARK: Small strings
