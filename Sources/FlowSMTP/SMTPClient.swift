@@ -79,7 +79,7 @@ final class SMTPClient: Sendable {
             do {
                 return try await SMTPConnection.open(options, tls: tls, group: group)
             } catch let error as SMTPError where error.isTemporary && attempt < options.retry.attempts {
-                try await Task.sleep(nanoseconds: UInt64(options.retry.delay(after: attempt).nanoseconds))
+                try await options.retry.sleep(after: attempt)
             }
         }
     }
@@ -99,7 +99,7 @@ final class SMTPClient: Sendable {
                 do {
                     session = try await SMTPConnection.open(options, tls: tls, group: group)
                 } catch let error as SMTPError where error.isTemporary && !isLast {
-                    try await Task.sleep(nanoseconds: UInt64(options.retry.delay(after: attempt).nanoseconds))
+                    try await options.retry.sleep(after: attempt)
                     continue
                 }
                 await idle.track(session)
@@ -113,7 +113,7 @@ final class SMTPClient: Sendable {
                 connection = nil
                 if isLast { return .deferred(code: error.code, reason: error.description) }
             }
-            try await Task.sleep(nanoseconds: UInt64(options.retry.delay(after: attempt).nanoseconds))
+            try await options.retry.sleep(after: attempt)
         }
     }
 }

@@ -47,6 +47,11 @@ public struct RetryPolicy: Sendable {
         for _ in 1..<max(1, attempt) where delay < longestDelay { delay = delay * 2 }
         return min(delay, longestDelay)
     }
+
+    /// Waits `delay(after: attempt)`.
+    func sleep(after attempt: Int) async throws {
+        try await Task.sleep(nanoseconds: UInt64(delay(after: attempt).nanoseconds))
+    }
 }
 
 /// Everything `--smtp` needs besides the URL.

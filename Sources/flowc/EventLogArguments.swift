@@ -32,7 +32,7 @@ struct EventLogArguments: ParsableArguments {
     var untilInstant: Int64? { UntilOption.instant(until) }
 }
 
-/// `--until TIME|now`, as `flowc run` takes it (also `graph --until`).
+/// `--until TIME|now`, as `run`, `report` and `explain` take it (`graph --until` takes a time only).
 enum UntilOption {
     static func validate(_ until: String?) throws {
         if let until, until != "now", RFC3339.parse(until) == nil {

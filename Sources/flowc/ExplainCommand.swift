@@ -39,13 +39,7 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let project = try loadCheckedProject(path, before: "explaining")
         let compiled = IRCompiler.compile(project)
-        let renderer: TemplateRenderer
-        do {
-            renderer = try TemplateRenderer(templates: project.templates.values.map(TemplateSource.init), unsubscribeURL: compiled.unsubscribeURL)
-        } catch {
-            printError("error: \(error.description)")
-            throw ExitCode(2)
-        }
+        let renderer = try loadTemplates(of: project, compiled)
         let builder: StoryBuilder
         do {
             let reader = try log.openReader()

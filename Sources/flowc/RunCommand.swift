@@ -74,7 +74,7 @@ struct RunCommand: ParsableCommand {
         let project = try loadCheckedProject(path, before: "running")
         let transport = try dryRun ? nil : mail(makeTransport)
         let compiled = IRCompiler.compile(project)
-        let renderer = try mail { () throws(MailError) in try TemplateRenderer(templates: project.templates.values.map(TemplateSource.init), unsubscribeURL: compiled.unsubscribeURL) }
+        let renderer = try loadTemplates(of: project, compiled)
         let output = RunOutput(renderer: renderer, json: json, keepPlan: !dryRun)
         let replayer = Replayer(project: compiled, sink: output, bouncedContacts: try mail(bouncedContacts))
         // The replay's state (every contact and instance) goes when the process exits, not object

@@ -72,8 +72,9 @@ public struct Delivery {
             let mime = try MIMEMessage(send: send, email: email)
             messages.append(OutgoingMessage(id: send.id, time: send.time, sender: email.from.address, recipient: send.to, bytes: mime.bytes))
         }
-        let journal = LedgerJournal(ledger: transport.recordsDeliveries ? ledger : nil, clock: clock)
-        if transport.recordsDeliveries { try ledger.markPlanned(batch, at: clock()) }
+        let ledger = transport.recordsDeliveries ? self.ledger : nil
+        let journal = LedgerJournal(ledger: ledger, clock: clock)
+        try ledger?.markPlanned(batch, at: clock())
         try transport.deliver(messages, journal: journal)
         journal.count(into: &summary)
     }

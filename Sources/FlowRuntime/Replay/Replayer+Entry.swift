@@ -8,41 +8,31 @@ extension Replayer {
         if let keyExpression = project.flows[flowIndex].entryKey {
             scope = Scope(contact: contact, instance: nil, event: trigger, trigger: trigger)
             guard let text = Self.keyText(keyExpression.evaluate(in: self)) else {
-                if let tracer { traceRefusal(flowIndex, .noKey, contact: contact, tracer) }
-                skip(flowIndex, step: nil, contact: contact, reason: "no_key")
-                return
+                return refuse(flowIndex, .noKey, contact: contact)
             }
             key = text
         }
         let entryKey = EntryKey(flow: flowIndex, key: key ?? "")
         let previous = contact.entries[entryKey]
-        switch project.flows[flowIndex].reentry {
-        case .always:
-            break
-        case .once:
-            if let previous {
-                if let tracer { traceRefusal(flowIndex, .reentry(previousEntry: previous.lastEntry, entries: previous.count), contact: contact, tracer) }
-                return skip(flowIndex, step: nil, contact: contact, reason: "reentry")
+        if let previous {
+            let refused = switch project.flows[flowIndex].reentry {
+            case .always: false
+            case .once: true
+            case .after(let minimum): now - previous.lastEntry < minimum
             }
-        case .after(let minimum):
-            if let previous, now - previous.lastEntry < minimum {
-                if let tracer { traceRefusal(flowIndex, .reentry(previousEntry: previous.lastEntry, entries: previous.count), contact: contact, tracer) }
-                return skip(flowIndex, step: nil, contact: contact, reason: "reentry")
+            if refused {
+                return refuse(flowIndex, .reentry(previousEntry: previous.lastEntry, entries: previous.count), contact: contact)
             }
         }
         let active = contact.instances.first { $0.flow == flowIndex && $0.key == key }
         if active != nil && project.flows[flowIndex].retrigger == .ignore {
-            if let tracer { traceRefusal(flowIndex, .active(key: key), contact: contact, tracer) }
-            return skip(flowIndex, step: nil, contact: contact, reason: "active")
+            return refuse(flowIndex, .active(key: key), contact: contact)
         }
         if let audience = project.flows[flowIndex].audience {
             scope = Scope(contact: contact, instance: nil, event: nil, trigger: trigger)
             guard audience.holds(in: self) else {
-                if let tracer {
-                    traceCondition(flowIndex, .audience(step: nil), held: false, contact: contact, tracer)
-                    traceRefusal(flowIndex, .audience, contact: contact, tracer)
-                }
-                return skip(flowIndex, step: nil, contact: contact, reason: "audience")
+                if let tracer { traceCondition(flowIndex, .audience(step: nil), held: false, contact: contact, tracer) }
+                return refuse(flowIndex, .audience, contact: contact)
             }
         }
         if let active { end(active, .restarted) }
@@ -56,6 +46,12 @@ extension Replayer {
         summary.entered += 1
         emit(.enter(.init(time: now, flow: project.flows[flowIndex].id, contact: contact.id, key: key)))
         run(instance, from: 0)
+    }
+
+    /// An entry refused (traced, then skipped with the refusal's reason).
+    private func refuse(_ flowIndex: Int, _ refusal: EntryRefusal, contact: ContactState) {
+        if let tracer { traceRefusal(flowIndex, refusal, contact: contact, tracer) }
+        skip(flowIndex, step: nil, contact: contact, reason: refusal.reason)
     }
 
     /// The text of an entry key (spec 4.6): a string as is, a number as written; nil for null.

@@ -32,12 +32,15 @@ struct ExpectationEvaluator {
             func fail(_ message: String) {
                 outcome.failures.append(ScenarioFailure(file: scenario.file, span: expectation.span, message: message))
             }
-            switch expectation.kind {
-            case .sent(let match):
-                let found = indices { record in
+            func sends(_ match: MessageMatch) -> [Int] {
+                indices { record in
                     guard case .send(let send) = record else { return false }
                     return send.contact == contact && Self.matches(match, send) && Self.within(window, send.time)
                 }
+            }
+            switch expectation.kind {
+            case .sent(let match):
+                let found = sends(match)
                 let expected = match.count?.value
                 guard expected.map({ found.count != $0 }) ?? found.isEmpty else { continue }
                 let what = describe(match, window: window)
@@ -45,10 +48,7 @@ struct ExpectationEvaluator {
                 missing.append(TimelineLine(mark: .missing, time: window?.lowerBound, contact: contact,
                                             text: "send " + Self.text(match), expectation: position))
             case .notSent(let match):
-                let found = indices { record in
-                    guard case .send(let send) = record else { return false }
-                    return send.contact == contact && Self.matches(match, send) && Self.within(window, send.time)
-                }
+                let found = sends(match)
                 guard !found.isEmpty else { continue }
                 fail("expected no send\(describe(match, window: window)), found \(found.count): " +
                      found.map { "at \(timeText(records[$0].time))" }.joined(separator: ", "))

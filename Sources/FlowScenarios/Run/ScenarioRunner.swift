@@ -65,7 +65,7 @@ public struct ScenarioRunner {
         if let end {
             replayer.finish(until: end)
         } else {
-            drain(replayer, from: latestNamedTime(scenario, clock: clock, zone: zone))
+            drain(replayer, from: latestNamedTime(scenario, latestEvent: timed.map(\.time).max(), clock: clock, zone: zone))
         }
 
         let evaluator = ExpectationEvaluator(
@@ -115,9 +115,9 @@ public struct ScenarioRunner {
         return failures
     }
 
-    private func latestNamedTime(_ scenario: Scenario, clock: ScenarioClock, zone: (Located<String>?) -> Zone) -> Int64 {
-        var latest = clock.start
-        for event in scenario.events { latest = max(latest, clock.instant(event.time, in: zone(event.contact))) }
+    /// The latest of the start, the latest event (already resolved) and the expectation times.
+    private func latestNamedTime(_ scenario: Scenario, latestEvent: Int64?, clock: ScenarioClock, zone: (Located<String>?) -> Zone) -> Int64 {
+        var latest = max(clock.start, latestEvent ?? clock.start)
         for expectation in scenario.expectations {
             for time in expectation.timeMatch?.times ?? [] {
                 latest = max(latest, clock.instant(time, in: zone(expectation.contact)))

@@ -3,14 +3,12 @@
 /// Values that failed to decode are absent; the decoder reported why.
 public struct ScenarioFile: Sendable {
     public var source: SourceFile
-    public var root: YAMLMapping
     /// The file's default flow for expectations.
     public var flow: Located<String>?
     public var scenarios: [Scenario]
 
-    public init(source: SourceFile, root: YAMLMapping) {
+    public init(source: SourceFile) {
         self.source = source
-        self.root = root
         scenarios = []
     }
 }
@@ -32,7 +30,7 @@ public struct Scenario: Sendable {
     public var contacts: [ScenarioContact]
     /// Events in the order written (the runner orders them by time, keeping this order for ties).
     public var events: [ScenarioEvent]
-    /// Where the clock stops; nil: the default of `ScenarioDefaults`.
+    /// Where the clock stops; nil: the latest time the scenario names, then on while instances run.
     public var until: ScenarioTime?
     public var expectations: [Expectation]
 
@@ -142,14 +140,10 @@ public struct Expectation: Sendable {
     public var contact: Located<String>?
     /// The whole expectation mapping (where failures point).
     public var span: SourceSpan
-    /// The kind key (`sent`, `not_sent`, ...).
-    public var keyword: Located<String>
-
-    public init(kind: Kind, contact: Located<String>?, span: SourceSpan, keyword: Located<String>) {
+    public init(kind: Kind, contact: Located<String>?, span: SourceSpan) {
         self.kind = kind
         self.contact = contact
         self.span = span
-        self.keyword = keyword
     }
 }
 

@@ -19,7 +19,7 @@ public enum ScenarioDecoder {
             return (nil, reader.diagnostics)
         }
         guard let mapping = reader.mapping(root, for: "the scenario file") else { return (nil, reader.diagnostics) }
-        var scenarioFile = ScenarioFile(source: file, root: mapping)
+        var scenarioFile = ScenarioFile(source: file)
         reader.checkKeys(mapping, allowed: fileKeys, in: "a scenario file")
         scenarioFile.flow = mapping["flow"].flatMap { reader.string($0, for: "flow") }
         if let node = reader.required(mapping, "scenarios", in: "the scenario file"),
@@ -158,17 +158,13 @@ extension NodeReader {
 
     private mutating func expectation(_ node: YAMLNode, defaultFlow: Located<String>?) -> Expectation? {
         guard let mapping = mapping(node, for: "an expectation") else { return nil }
-        guard let first = oneOf(ScenarioDecoder.expectationKinds, in: mapping, thing: "an expectation", kind: "kind",
-                                missing: "the expectation names no kind",
-                                extraHelp: "write each expectation as its own list item")
-        else {
-            checkKeys(mapping, allowed: ScenarioDecoder.expectationKinds + ["contact"], in: "an expectation")
-            return nil
-        }
+        let first = oneOf(ScenarioDecoder.expectationKinds, in: mapping, thing: "an expectation", kind: "kind",
+                          missing: "the expectation names no kind",
+                          extraHelp: "write each expectation as its own list item")
         // Further kinds got FC007 from `oneOf`; only keys that are no kind at all are unknown.
         checkKeys(mapping, allowed: ScenarioDecoder.expectationKinds + ["contact"], in: "an expectation")
+        guard let first else { return nil }
         let contact = mapping["contact"].flatMap { string($0, for: "contact") }
-        let keyword = Located(first.key.value, span: first.key.span)
         let kind: Expectation.Kind?
         switch first.key.value {
         case "sent": kind = messageMatch(first.value, for: "sent", defaultFlow: defaultFlow).map(Expectation.Kind.sent)
@@ -177,7 +173,7 @@ extension NodeReader {
         case "ended": kind = endMatch(first.value, defaultFlow: defaultFlow).map(Expectation.Kind.ended)
         default: kind = .traits(traitValues(first.value, for: "traits"))
         }
-        return kind.map { Expectation(kind: $0, contact: contact, span: mapping.span, keyword: keyword) }
+        return kind.map { Expectation(kind: $0, contact: contact, span: mapping.span) }
     }
 
     /// `sent: STEP` or `sent: {flow?, step?, template?, variant?, at? | between?, count?}`.
