@@ -42,10 +42,12 @@ let package = Package(
         .target(name: "FlowCheck", dependencies: ["FlowSyntax"]),
         // Checked AST → compiled flow graph the runner executes.
         .target(name: "FlowIR", dependencies: ["FlowSyntax", "FlowCheck"]),
+        // SHA-256 blocks with the x86 SHA instructions, for message ids (portable Swift elsewhere).
+        .target(name: "CSHA256"),
         // Event log → deterministic replay → run records.
         .target(
             name: "FlowRuntime",
-            dependencies: ["FlowSyntax", "FlowCheck", "FlowIR"],
+            dependencies: ["FlowSyntax", "FlowCheck", "FlowIR", "CSHA256"],
             swiftSettings: hotPath
         ),
         // Run records → rendered MIME messages → outbox / SMTP; delivery ledger.

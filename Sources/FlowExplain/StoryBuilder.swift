@@ -86,7 +86,7 @@ public final class StoryBuilder: RunRecordSink, ReplayTracer {
 
     // MARK: Run records
 
-    public func receive(_ record: RunRecord) {
+    public func receive(_ record: consuming RunRecord) {
         switch record {
         case .send(let send) where send.contact == contact:
             if !send.transactional { marketingSends.append((send.time, send.flow, send.step)) }

@@ -29,7 +29,7 @@ final class RecordPrinter {
     }
 
     /// Queues `record` for printing.
-    func print(_ record: RunRecord) {
+    func print(_ record: consuming RunRecord) {
         precondition(!finished, "RecordPrinter.print after finish")
         guard let full = batcher.add(record) else { return }
         channel.send(full)

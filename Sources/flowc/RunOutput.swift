@@ -14,7 +14,7 @@ final class RunOutput: RunRecordSink {
         printer = json ? RecordPrinter(renderer: renderer) : nil
     }
 
-    func receive(_ record: RunRecord) {
+    func receive(_ record: consuming RunRecord) {
         if keepPlan, case .send(let send) = record { plan.append(send) }
         printer?.print(record)
     }

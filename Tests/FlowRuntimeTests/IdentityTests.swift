@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import FlowRuntime
 
@@ -27,6 +28,19 @@ import Testing
             == "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a")
         #expect(MessageID.hex(SHA256.hash([UInt8](repeating: 0x61, count: 64)))
             == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
+    }
+
+    /// The x86 SHA instructions and the portable code agree on messages of every length up to
+    /// several blocks (random bytes, seeded). On a CPU without the instructions only the
+    /// portable code runs, and the vectors above check it.
+    @Test(.enabled(if: SHA256.fastest == .hardware)) func hardwareAndPortableCompressionAgree() {
+        var generator = SeededGenerator(seed: 0x5348_4132)
+        for length in 0...300 {
+            let message = (0..<length).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            message.withUnsafeBytes { bytes in
+                #expect(SHA256.digestWords(bytes, using: .hardware) == SHA256.digestWords(bytes, using: .portable), "length \(length)")
+            }
+        }
     }
 
     // Expected ids: python3 -c 'import hashlib; print(hashlib.sha256("\n".join(

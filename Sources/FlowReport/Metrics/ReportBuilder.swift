@@ -38,7 +38,7 @@ public final class ReportBuilder: RunRecordSink {
 
     // MARK: Run records
 
-    public func receive(_ record: RunRecord) {
+    public func receive(_ record: consuming RunRecord) {
         switch record {
         case .send(let send):
             guard let flow = flowIndex[send.flow] else { return }

@@ -1,5 +1,18 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), self-contained: message ids need nothing else from a crypto library.
+/// Blocks are compressed with the x86 SHA instructions where the CPU has them (`CSHA256`),
+/// else by the portable code here.
 public enum SHA256 {
+    /// How blocks are compressed.
+    enum Compressor {
+        case portable
+        case hardware
+    }
+
+    /// The CPU's SHA instructions when it has them, else the portable code.
+    static let fastest: Compressor = flowc_sha256_hardware_available() ? .hardware : .portable
+
     private static let roundConstants: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -17,7 +30,7 @@ public enum SHA256 {
 
     /// The 32-byte digest of `message`.
     public static func hash(_ message: some Collection<UInt8>) -> [UInt8] {
-        let words = Array(message).withUnsafeBytes(digestWords)
+        let words = Array(message).withUnsafeBytes { digestWords($0) }
         var digest: [UInt8] = []
         digest.reserveCapacity(32)
         for index in 0..<8 {
@@ -27,13 +40,25 @@ public enum SHA256 {
     }
 
     /// The digest of `message` as eight big-endian words, computed without allocating.
-    static func digestWords(_ message: UnsafeRawBufferPointer) -> SIMD8<UInt32> {
+    static func digestWords(_ message: UnsafeRawBufferPointer, using compressor: Compressor = fastest) -> SIMD8<UInt32> {
         var state = initialState
         let wholeBlocks = message.count / 64 * 64
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
-            for start in stride(from: 0, to: wholeBlocks, by: 64) {
-                compress(UnsafeRawBufferPointer(rebasing: message[start..<start + 64]), into: &state, schedule: schedule)
+            func compress(_ blocks: UnsafeRawBufferPointer) {
+                switch compressor {
+                case .hardware:
+                    withUnsafeMutableBytes(of: &state) { words in
+                        flowc_sha256_hardware_compress(
+                            words.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                            blocks.baseAddress!.assumingMemoryBound(to: UInt8.self), blocks.count / 64)
+                    }
+                case .portable:
+                    for start in stride(from: 0, to: blocks.count, by: 64) {
+                        portableCompress(UnsafeRawBufferPointer(rebasing: blocks[start..<start + 64]), into: &state, schedule: schedule)
+                    }
+                }
             }
+            if wholeBlocks > 0 { compress(UnsafeRawBufferPointer(rebasing: message[..<wholeBlocks])) }
             // The rest, 0x80, zeros, and the bit length (big-endian) fill one or two last blocks.
             withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { tail in
                 let rest = message.count - wholeBlocks
@@ -45,16 +70,14 @@ public enum SHA256 {
                 for index in 0..<8 {
                     tail[tailLength - 1 - index] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * index))
                 }
-                for start in stride(from: 0, to: tailLength, by: 64) {
-                    compress(UnsafeRawBufferPointer(rebasing: tail[start..<start + 64]), into: &state, schedule: schedule)
-                }
+                compress(UnsafeRawBufferPointer(rebasing: tail[..<tailLength]))
             }
         }
         return state
     }
 
-    /// One 64-byte block into the running state.
-    private static func compress(
+    /// One 64-byte block into the running state, in portable code.
+    private static func portableCompress(
         _ block: UnsafeRawBufferPointer, into state: inout SIMD8<UInt32>, schedule w: UnsafeMutableBufferPointer<UInt32>
     ) {
         for i in 0..<16 {

@@ -9,7 +9,7 @@ public struct Batcher<Element> {
     }
 
     /// Adds `item`; returns the full batch (and starts a new one) once `size` items are in.
-    public mutating func add(_ item: Element) -> [Element]? {
+    public mutating func add(_ item: consuming Element) -> [Element]? {
         items.append(item)
         guard items.count == size else { return nil }
         return takeAll()

@@ -70,8 +70,9 @@ public final class ReadAheadEventReader: EventSource {
                 return nil
             }
             failure = batch.failure
-            swap(&current, &batch.events) // the only reference, so reversing copies nothing
-            current.reverse()
+            swap(&current, &batch.events)
+            // Reversed through the buffer, which moves events rather than copying (and retaining) them.
+            current.withUnsafeMutableBufferPointer { $0.reverse() }
         }
         return current.popLast()
     }

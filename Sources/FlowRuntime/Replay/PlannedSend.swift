@@ -48,15 +48,27 @@ public struct PlannedSend: Hashable, Sendable {
 }
 
 /// The event an instance was started by: the `trigger` root of expressions and templates.
-public struct TriggerEvent: Hashable, Sendable {
-    public var name: String
+/// A class, so that the instance, its scope and its sends share one copy: handing it on costs
+/// one retain instead of one per part.
+public final class TriggerEvent: Hashable, Sendable {
+    public let name: String
     /// Milliseconds since the Unix epoch.
-    public var timestamp: Int64
-    public var properties: Value.Object
+    public let timestamp: Int64
+    public let properties: Value.Object
 
     public init(name: String, timestamp: Int64, properties: Value.Object = Value.Object()) {
         self.name = name
         self.timestamp = timestamp
         self.properties = properties
+    }
+
+    public static func == (a: TriggerEvent, b: TriggerEvent) -> Bool {
+        a.name == b.name && a.timestamp == b.timestamp && a.properties == b.properties
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(timestamp)
+        hasher.combine(properties)
     }
 }

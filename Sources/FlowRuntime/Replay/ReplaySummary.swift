@@ -14,7 +14,8 @@ public struct ReplaySummary: Equatable, Sendable {
     public init() {}
 }
 
-/// Receives the replay's records as they happen, in time order.
+/// Receives the replay's records as they happen, in time order. A record is handed over
+/// (`consuming`), so a sink that keeps it takes it without copying its parts.
 public protocol RunRecordSink: AnyObject {
-    func receive(_ record: RunRecord)
+    func receive(_ record: consuming RunRecord)
 }

@@ -228,7 +228,7 @@ public final class Replayer {
 
     // MARK: Records
 
-    func emit(_ record: RunRecord) {
+    func emit(_ record: consuming RunRecord) {
         sink.receive(record)
     }
 

@@ -4,7 +4,7 @@ import FlowRuntime
 final class RecordCollector: RunRecordSink {
     private(set) var records: [RunRecord] = []
 
-    func receive(_ record: RunRecord) {
+    func receive(_ record: consuming RunRecord) {
         records.append(record)
     }
 }
