@@ -108,10 +108,10 @@ extension Replayer {
                 return false
             }
         }
-        if let window = project.flows[flowIndex].window, case let zone = zone(of: contact), !zone.isOpen(window, at: now) {
-            let opening = zone.nextOpening(window, atOrAfter: now) ?? now
+        // `nextOpening` is `now` exactly when the window is open (one look-up, not two).
+        if let window = project.flows[flowIndex].window, case let opening = zone(of: contact).nextOpening(window, atOrAfter: now), opening != now {
             summary.postponed += 1
-            schedule(instance, at: opening, .sendAgain)
+            schedule(instance, at: opening ?? now, .sendAgain)
             return false
         }
         if marketing {
