@@ -48,13 +48,9 @@ final class RecordPrinter {
 }
 
 /// Formats records into a buffer and writes it to standard output in large pieces.
-private struct JSONLineWriter {
-    private var buffer: [UInt8] = []
+private struct JSONLineWriter: ~Copyable {
+    private var buffer = ByteBuffer(capacity: 1 << 17)
     private var times = RecordTimeFormatter()
-
-    init() {
-        buffer.reserveCapacity(1 << 16)
-    }
 
     /// Adds one record's line; a send's subject is rendered (a failure is kept in `failure`
     /// when it is the first).
@@ -72,15 +68,14 @@ private struct JSONLineWriter {
     }
 
     mutating func flush() {
-        guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
-                if written <= 0 { break }
-                offset += written
-            }
+        guard buffer.count > 0 else { return }
+        let bytes = buffer.bytes
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+            if written <= 0 { break }
+            offset += written
         }
-        buffer.removeAll(keepingCapacity: true)
+        buffer.removeAll()
     }
 }

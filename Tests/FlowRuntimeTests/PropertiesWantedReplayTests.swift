@@ -13,7 +13,7 @@ import FlowSyntax
 
     /// Collects records as the JSON lines `--json` prints (subjects left out).
     final class Lines: RunRecordSink {
-        var bytes: [UInt8] = []
+        var bytes = ByteBuffer()
         var times = RecordTimeFormatter()
         func receive(_ record: consuming RunRecord) { record.appendJSONLine(to: &bytes, subject: nil, times: &times) }
     }
@@ -25,7 +25,7 @@ import FlowSyntax
         let replayer = Replayer(project: project, sink: lines)
         try replayer.process(reader)
         replayer.finish()
-        return (lines.bytes, replayer.summary)
+        return (Array(lines.bytes.bytes), replayer.summary)
     }
 
     @Test func theDemoReplaysTheSameWithOnlyTheWantedProperties() throws {

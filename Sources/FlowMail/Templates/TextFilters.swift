@@ -22,7 +22,11 @@ enum TextFilters {
     /// its own spaces and `Hi {{contact.first_name}}` without the trait is `Hi ` (spec section 5
     /// changes nothing else in a header value).
     static func headerLine(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") }) else { return text }
+        let isLineBreakByte: (UInt8) -> Bool = { $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") }
+        // Searched in the string's own storage when it has one: every subject comes through here.
+        let hasLineBreak = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isLineBreakByte) }
+            ?? text.utf8.contains(where: isLineBreakByte)
+        guard hasLineBreak else { return text }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isLineBreak($0) }),
               let last = scalars.lastIndex(where: { !isLineBreak($0) })

@@ -13,12 +13,12 @@ public struct RecordTimeFormatter {
 
     /// Appends `milliseconds` (since the epoch) as RFC 3339 UTC: whole seconds, plus milliseconds
     /// only when not zero.
-    public mutating func append(_ milliseconds: Int64, to out: inout [UInt8]) {
+    public mutating func append(_ milliseconds: Int64, to out: inout ByteBuffer) {
         if milliseconds != lastTime {
             lastTime = milliseconds
             format(milliseconds)
         }
-        out.append(contentsOf: lastText)
+        lastText.withUnsafeBytes { out.append($0) }
     }
 
     private mutating func format(_ milliseconds: Int64) {
@@ -38,17 +38,16 @@ public struct RecordTimeFormatter {
         lastText.append(UInt8(ascii: ":"))
         appendTwoDigits(secondsOfDay % 60)
         if ms != 0 {
-            let digits = String(ms).utf8
             lastText.append(UInt8(ascii: "."))
-            for _ in digits.count..<3 { lastText.append(UInt8(ascii: "0")) }
-            lastText.append(contentsOf: digits)
+            lastText.append(UInt8(ascii: "0") + UInt8(ms / 100))
+            appendTwoDigits(ms % 100)
         }
         lastText.append(UInt8(ascii: "Z"))
     }
 
-    /// `n` in decimal, with a leading zero below 10.
+    /// `n` (0...99) as two decimal digits.
     private mutating func appendTwoDigits(_ n: Int) {
-        if n < 10 { lastText.append(UInt8(ascii: "0")) }
-        lastText.append(contentsOf: String(n).utf8)
+        lastText.append(UInt8(ascii: "0") + UInt8(n / 10))
+        lastText.append(UInt8(ascii: "0") + UInt8(n % 10))
     }
 }

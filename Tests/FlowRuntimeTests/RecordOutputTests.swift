@@ -1,0 +1,55 @@
+import FlowCheck
+@testable import FlowRuntime
+import FlowSyntax
+import TestSupport
+import Testing
+
+/// The pieces `flowc run --json` lines are written with: quoted strings as `JSONWriter` writes
+/// them, times as `RFC3339.format` writes them, and a buffer that grows as it fills.
+@Suite struct RecordOutputTests {
+    @Test func quotedStringsMatchJSONWriter() {
+        var random = SeededGenerator(seed: 41)
+        let pieces = ["a", "Ana", "\"", "\\", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{01}", "\u{1F}", "ü", "€", "😀", "/", " "]
+        var buffer = ByteBuffer(capacity: 16) // small, so that it grows along the way
+        var expected = ""
+        for _ in 0..<2000 {
+            let text = (0..<random.index(below: 40)).map { _ in random.pick(pieces) }.joined()
+            buffer.appendQuoted(text)
+            JSONWriter.appendQuoted(text, to: &expected)
+        }
+        #expect(String(decoding: buffer.bytes, as: UTF8.self) == expected)
+    }
+
+    @Test func appendsKeepEveryByteAcrossGrowth() {
+        var buffer = ByteBuffer(capacity: 1)
+        var expected: [UInt8] = []
+        for n in 0..<3000 {
+            let piece = Array("record \(n),".utf8)
+            piece.withUnsafeBytes { buffer.append($0) }
+            buffer.append("|" as StaticString)
+            buffer.append(UInt8(n % 256))
+            expected += piece + [UInt8(ascii: "|"), UInt8(n % 256)]
+        }
+        #expect(Array(buffer.bytes) == expected)
+        buffer.removeAll()
+        #expect(buffer.count == 0)
+    }
+
+    @Test func timesMatchRFC3339Format() {
+        var random = SeededGenerator(seed: 42)
+        var times = RecordTimeFormatter()
+        // Whole seconds, milliseconds of every width, repeats (the formatter's memory), days
+        // before 1970 and far ahead.
+        var instants: [Int64] = [0, -1, -1000, 999, 1000, 1_772_355_900_000, 1_772_355_900_005, 1_772_355_900_050, 253_402_300_799_999]
+        for _ in 0..<3000 {
+            let instant = Int64.random(in: -2_000_000_000_000...4_000_000_000_000, using: &random)
+            instants.append(random.chance(30) ? instant / 1000 * 1000 : instant)
+            if random.chance(20) { instants.append(instant) }
+        }
+        for instant in instants {
+            var buffer = ByteBuffer()
+            times.append(instant, to: &buffer)
+            #expect(String(decoding: buffer.bytes, as: UTF8.self) == RFC3339.format(instant), "instant \(instant)")
+        }
+    }
+}
