@@ -13,19 +13,16 @@ public enum IRCompiler {
         var compiled = CompiledProject(
             flows: flows, timezone: project.settings.timezone?.value ?? "UTC", templates: project.templates,
             unsubscribeURL: project.settings.unsubscribeURL?.value,
-            eventTriggers: [:], inactivityWatchers: [:], dateTriggers: [:], history: HistoryNeeds())
+            dateTriggers: [:], history: HistoryNeeds())
         for flow in project.flows {
             for text in flow.expressions {
                 if let parsed = try? ExpressionParser.parse(text.text) { compiled.history.add(parsed) }
             }
         }
         for (position, flow) in flows.enumerated() {
-            switch flow.trigger {
-            case .event(let name, _): compiled.eventTriggers[name, default: []].append(position)
-            case .inactivity(let event, _, _): compiled.inactivityWatchers[event, default: []].append(position)
-            case .date(let trait, _, _, _): compiled.dateTriggers[trait, default: []].append(position)
-            }
+            if case .date(let trait, _, _, _) = flow.trigger { compiled.dateTriggers[trait, default: []].append(position) }
         }
+        compiled.eventRoutes = CompiledProject.routes(flows: flows, history: compiled.history)
         return compiled
     }
 

@@ -9,12 +9,11 @@ public struct CompiledProject: Sendable {
     public var templates: [String: EmailTemplate]
     /// The project's `unsubscribe_url` template.
     public var unsubscribeURL: String?
-    /// Flows (by position in `flows`) whose event trigger names an event.
-    public var eventTriggers: [String: [Int]]
-    /// Flows whose inactivity trigger watches an event.
-    public var inactivityWatchers: [String: [Int]]
-    /// Flows whose date trigger reads a trait.
+    /// Flows (by position in `flows`) whose date trigger reads a trait.
     public var dateTriggers: [String: [Int]]
     /// The events `count`, `last` and `since` need remembered.
     public var history: HistoryNeeds
+    /// What replay does with each `track` event name: history, feedback, the flows it triggers
+    /// and the flows that watch for it (built from the flows and `history` by `IRCompiler`).
+    public var eventRoutes: [String: EventRoute] = [:]
 }

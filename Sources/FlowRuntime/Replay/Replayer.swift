@@ -125,27 +125,28 @@ public final class Replayer {
     }
 
     private func track(_ contact: ContactState, name: String, event: Event) {
+        // One look-up tells what the event can do; most events of a busy log do nothing here.
+        guard let route = project.eventRoutes[name] else { return }
+
         // 1. History and consent.
-        if let need = project.history.events[name] {
+        if let need = route.history {
             contact.history[name, default: EventHistory()].record(now, window: need.window)
         }
-        applyFeedback(contact, name: name, properties: event.properties)
+        if let feedback = route.feedback { apply(feedback, to: contact, properties: event.properties) }
         let candidate = TriggerEvent(name: name, timestamp: event.timestamp, properties: event.properties)
 
         // 2. Goals, exits and waiting `wait_for`s of running instances, by flow then entry order.
         if contact.instances.count == 1 {
-            observe(candidate, by: contact.instances[0])
+            if route.observedBy[contact.instances[0].flow] { observe(candidate, by: contact.instances[0]) }
         } else if !contact.instances.isEmpty {
             let running = contact.instances.sorted { ($0.flow, $0.order) < ($1.flow, $1.order) }
-            for instance in running where instance.isActive {
+            for instance in running where instance.isActive && route.observedBy[instance.flow] {
                 observe(candidate, by: instance)
             }
         }
 
         // 3. Triggers, in flow order.
-        let watchers = project.inactivityWatchers[name] ?? []
-        let triggered = project.eventTriggers[name] ?? []
-        for flow in watchers.isEmpty ? triggered : (watchers + triggered).sorted() {
+        for flow in route.triggeredFlows {
             switch project.flows[flow].trigger {
             case .inactivity(_, let duration, let condition):
                 if holds(condition, contact: contact, event: candidate) {
@@ -166,24 +167,22 @@ public final class Replayer {
     }
 
     /// Consent (spec 4.8) and opens/clicks of sent messages. The events whose properties are read
-    /// here must be in `CompiledProject.feedbackEventsReadingProperties`: `flowc run` builds no
-    /// properties for other events that no flow reads.
-    private func applyFeedback(_ contact: ContactState, name: String, properties: Value.Object) {
-        switch name {
-        case "Unsubscribed": contact.unsubscribed = true
-        case "Subscribed": contact.unsubscribed = false
-        case "Email Marked as Spam": contact.markedSpam = true
-        case "Email Bounced":
+    /// here are the ones `MailFeedback.readsProperties` names: `flowc run` builds no properties
+    /// for other events that no flow reads.
+    private func apply(_ feedback: MailFeedback, to contact: ContactState, properties: Value.Object) {
+        switch feedback {
+        case .unsubscribed: contact.unsubscribed = true
+        case .subscribed: contact.unsubscribed = false
+        case .markedSpam: contact.markedSpam = true
+        case .bounced:
             if case .string("soft") = properties["type"] {} else { contact.hardBounced = true }
-        case "Email Opened", "Email Link Clicked":
+        case .opened, .clicked:
             guard case .string(let id) = properties["email_id"] else { return }
             for instance in contact.instances {
                 instance.sent.update(id: id) { message in
-                    if name == "Email Opened" { message.opened = true } else { message.clicked = true }
+                    if feedback == .opened { message.opened = true } else { message.clicked = true }
                 }
             }
-        default:
-            break
         }
     }
 
