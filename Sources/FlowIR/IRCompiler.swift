@@ -13,14 +13,19 @@ public enum IRCompiler {
         var compiled = CompiledProject(
             flows: flows, timezone: project.settings.timezone?.value ?? "UTC", templates: project.templates,
             unsubscribeURL: project.settings.unsubscribeURL?.value,
-            dateTriggers: [:], history: HistoryNeeds())
+            dateTriggers: [], history: HistoryNeeds())
         for flow in project.flows {
             for text in flow.expressions {
                 if let parsed = try? ExpressionParser.parse(text.text) { compiled.history.add(parsed) }
             }
         }
         for (position, flow) in flows.enumerated() {
-            if case .date(let trait, _, _, _) = flow.trigger { compiled.dateTriggers[trait, default: []].append(position) }
+            guard case .date(let trait, _, _, _) = flow.trigger else { continue }
+            if let index = compiled.dateTriggers.firstIndex(where: { $0.trait == trait }) {
+                compiled.dateTriggers[index].flows.append(position)
+            } else {
+                compiled.dateTriggers.append((trait, [position]))
+            }
         }
         compiled.eventRoutes = CompiledProject.routes(flows: flows, history: compiled.history)
         return compiled

@@ -9,8 +9,9 @@ public struct CompiledProject: Sendable {
     public var templates: [String: EmailTemplate]
     /// The project's `unsubscribe_url` template.
     public var unsubscribeURL: String?
-    /// Flows (by position in `flows`) whose date trigger reads a trait.
-    public var dateTriggers: [String: [Int]]
+    /// Flows (by position in `flows`) whose date trigger reads a trait, per trait. A project has
+    /// few date triggers: a short list is searched faster than every trait key can be hashed.
+    public var dateTriggers: [(trait: String, flows: [Int])]
     /// The events `count`, `last` and `since` need remembered.
     public var history: HistoryNeeds
     /// What replay does with each `track` event name: history, feedback, the flows it triggers

@@ -40,12 +40,16 @@ extension Zone {
         case .yearly:
             // Occurrences and their instants both grow with the year, so the first year meeting
             // both bounds is the answer; an offset moves the firing by at most |offset| / 365 + 1 years.
-            let afterYear = local(after).date.year
+            let afterDay = local(after).day
+            let afterYear = CivilDate(daysSinceEpoch: afterDay).year
             let firstYear = max(afterYear - offsetDays / 365 - 2, lastOccurrence?.year ?? .min)
             for year in firstYear...firstYear + 8 {
                 let occurrence = trait.occurrence(in: year)
                 if let lastOccurrence, occurrence <= lastOccurrence { continue }
                 let day = InstantRange.add(occurrence.daysSinceEpoch, offsetDays)
+                // A local day two days or more before `after`'s is before it in any zone (offsets
+                // differ by less than 48 hours): skipped without the zone look-up.
+                if day < afterDay - 2 { continue }
                 let instant = utc(localDay: day, minutes: time.minutes)
                 if instant > after { return DateFiring(instant: instant, occurrence: occurrence) }
             }

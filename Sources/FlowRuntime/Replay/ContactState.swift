@@ -5,15 +5,11 @@ import FlowSyntax
 /// expressions need, entries per flow and key, recent marketing sends and running instances.
 final class ContactState {
     let id: String
-    var traits = Value.Object() {
-        didSet {
-            zone = nil
-            checkedEmail = nil
-        }
-    }
-    /// The contact's zone (see `Replayer.zone(of:)`), kept until the traits change.
+    /// Changed through `setTrait` and `replaceTraits`, which forget what was derived from them.
+    private(set) var traits = Value.Object()
+    /// The contact's zone (see `Replayer.zone(of:)`), kept until the `timezone` trait changes.
     var zone: Zone?
-    /// `deliverableEmail` once asked for, kept until the traits change.
+    /// `deliverableEmail` once asked for, kept until the `email` trait changes.
     private var checkedEmail: String??
     var unsubscribed = false
     var markedSpam = false
@@ -33,6 +29,20 @@ final class ContactState {
 
     init(id: String) {
         self.id = id
+    }
+
+    /// Sets one trait (nil removes it).
+    func setTrait(_ key: String, _ value: Value?) {
+        traits[key] = value
+        if key.utf8.count == 8, key == "timezone" { zone = nil }
+        if key.utf8.count == 5, key == "email" { checkedEmail = nil }
+    }
+
+    /// Replaces all traits.
+    func replaceTraits(_ traits: Value.Object) {
+        self.traits = traits
+        zone = nil
+        checkedEmail = nil
     }
 
     /// The `email` trait when it is a deliverable address (see `EmailAddress.isDeliverable`).

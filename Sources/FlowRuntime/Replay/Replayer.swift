@@ -102,7 +102,7 @@ public final class Replayer {
 
     private func identify(_ contact: ContactState, traits: Value.Object) {
         if contact.traits.isEmpty, tracer == nil, !traits.orderedMembers.contains(where: \.value.isNull) {
-            contact.traits = traits // a contact's first traits: taken whole, not grown key by key
+            contact.replaceTraits(traits) // a contact's first traits: taken whole, not grown key by key
             armDateTriggers(contact, readingAnyOf: traits.orderedMembers.lazy.map(\.key))
         } else {
             setTraits(contact, traits.orderedMembers) // `orderedMembers` reads the members in place
@@ -113,14 +113,17 @@ public final class Replayer {
     func setTraits(_ contact: ContactState, _ changes: some Collection<Value.Object.Member>) {
         for change in changes {
             if let tracer { traceTraitChange(contact, key: change.key, to: change.value, tracer) }
-            contact.traits[change.key] = change.value.isNull ? nil : change.value
+            contact.setTrait(change.key, change.value.isNull ? nil : change.value)
         }
         armDateTriggers(contact, readingAnyOf: changes.lazy.map(\.key))
     }
 
     private func armDateTriggers(_ contact: ContactState, readingAnyOf traits: some Sequence<String>) {
+        guard !project.dateTriggers.isEmpty else { return }
         for trait in traits {
-            for flow in project.dateTriggers[trait] ?? [] { armDateTrigger(contact, flow: flow) }
+            guard let index = project.dateTriggers.firstIndex(where: { $0.trait.utf8.count == trait.utf8.count && $0.trait == trait })
+            else { continue }
+            for flow in project.dateTriggers[index].flows { armDateTrigger(contact, flow: flow) }
         }
     }
 
