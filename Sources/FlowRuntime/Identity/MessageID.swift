@@ -19,13 +19,16 @@ public enum MessageID {
             func decimal(_ number: Int) {
                 if number < 0 { text[length] = UInt8(ascii: "-"); length += 1 }
                 var magnitude = number.magnitude
-                let start = length
-                repeat {
-                    text[length] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                    length += 1
+                var digitCount = 1
+                var rest = magnitude / 10
+                while rest > 0 { digitCount += 1; rest /= 10 }
+                length += digitCount
+                var position = length
+                repeat { // the last digit first, from the right
+                    position -= 1
+                    text[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                     magnitude /= 10
                 } while magnitude > 0
-                text[start..<length].reverse()
             }
             line(flow)
             line(contact)
@@ -39,9 +42,11 @@ public enum MessageID {
         }
         return String(unsafeUninitializedCapacity: 32) { out in
             let digits: StaticString = "0123456789abcdef"
-            for index in 0..<32 {
-                let nibble = words[index / 8] >> UInt32(28 - 4 * (index % 8)) & 0xF
-                out[index] = digits.utf8Start[Int(nibble)]
+            for wordIndex in 0..<4 { // 32 hex digits: the first four words
+                let word = words[wordIndex]
+                for nibble in 0..<8 {
+                    out[8 * wordIndex + nibble] = digits.utf8Start[Int(word >> UInt32(28 - 4 * nibble) & 0xF)]
+                }
             }
             return 32
         }

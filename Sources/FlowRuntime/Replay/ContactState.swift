@@ -33,9 +33,14 @@ final class ContactState {
 
     /// Sets one trait (nil removes it).
     func setTrait(_ key: String, _ value: Value?) {
+        let isTimezone = key.utf8.count == 8 && key == "timezone"
+        let isEmail = key.utf8.count == 5 && key == "email"
+        // Logs repeat a contact's traits on every identify: an unchanged email or timezone keeps
+        // what was derived from it.
+        if isTimezone || isEmail, traits[key] == value { return }
         traits[key] = value
-        if key.utf8.count == 8, key == "timezone" { zone = nil }
-        if key.utf8.count == 5, key == "email" { checkedEmail = nil }
+        if isTimezone { zone = nil }
+        if isEmail { checkedEmail = nil }
     }
 
     /// Replaces all traits.

@@ -48,6 +48,7 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
         var labels = 0
         var labelLength = 0
         var index = 0
+        var isASCII = true
         for byte in address.utf8 {
             switch byte {
             case UInt8(ascii: "@"):
@@ -66,13 +67,13 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
                  UInt8(ascii: "\\"), UInt8(ascii: "\""):
                 return false
             default:
+                if byte >= 0x80 { isASCII = false }
                 labelLength += 1
             }
             index += 1
         }
         guard at != nil, labelLength > 0, labels >= 1 else { return false }
-        return address.utf8.allSatisfy({ $0 < 0x80 })
-            || !address.unicodeScalars.contains { $0.properties.isWhitespace }
+        return isASCII || !address.unicodeScalars.contains { $0.properties.isWhitespace }
     }
 
     public init(displayName: String? = nil, localPart: String, domain: String) {
