@@ -26,7 +26,7 @@ public enum PathResolution {
     /// trait (`email` is the trait `email`), then members of object traits. No path: all traits.
     public static func contact(_ path: ArraySlice<String>, id: String, traits: Value.Object) -> Value {
         guard let name = path.first else { return .object(traits) }
-        let trait: Value = name == "id" ? .string(id) : traits[name] ?? .null
+        let trait: Value = name.utf8.count == 2 && name == "id" ? .string(id) : traits[name] ?? .null
         return member(of: trait, path.dropFirst())
     }
 
@@ -40,10 +40,13 @@ public enum PathResolution {
                 ("event", .string(name)), ("timestamp", .timestamp(timestamp)), ("properties", .object(properties)),
             ]))
         }
-        switch first {
+        switch first { // `properties` first: nearly every path reads one
+        case "properties":
+            let rest = path.dropFirst()
+            guard let key = rest.first else { return .object(properties) }
+            return member(of: properties[key] ?? .null, rest.dropFirst())
         case "event": return member(of: .string(name), path.dropFirst())
         case "timestamp": return member(of: .timestamp(timestamp), path.dropFirst())
-        case "properties": return member(of: .object(properties), path.dropFirst())
         default: return .null
         }
     }
