@@ -13,6 +13,8 @@ extension StoryBuilder {
             traits[key] = new
             if key == "timezone" { zone = zones.zone(forTrait: traits.string("timezone"), fallback: projectZone) }
             add(.trait(key: key, old: old, new: new), at: time)
+        case .suppressionChanged(let reason, let suppressed):
+            suppressedSince[reason] = suppressed ? time : nil
         case .condition(let flow, let site, let held, let environment):
             condition(site, of: flow, held: held, environment: environment, at: time)
         case .triggerArmed(let flow, let due):
@@ -54,16 +56,10 @@ extension StoryBuilder {
         }
     }
 
-    /// A track event of the contact; consent events are remembered for skip details.
+    /// A track event of the contact.
     private func apply(_ logged: Event, at time: Int64) {
         guard logged.kind == .track, let name = logged.name else { return }
         trigger = name
-        switch name {
-        case "Unsubscribed", "Email Marked as Spam": consent[name] = time
-        case "Subscribed": consent["Unsubscribed"] = nil
-        case "Email Bounced" where logged.properties.string("type") != "soft": consent[name] = time
-        default: break
-        }
         add(.event(name: name, properties: logged.properties), at: time)
     }
 

@@ -7,7 +7,7 @@ import FlowSyntax
 /// tracer (`StoryBuilder.story(...)` does), and it keeps what concerns that contact only.
 ///
 /// The run records give the entries, sends, skips and ends; the trace gives the reasons. What
-/// the details need besides — previous entries, recent marketing sends, consent — the builder
+/// the details need besides — previous entries, recent marketing sends, suppressions — the builder
 /// remembers from both as they pass.
 public final class StoryBuilder: RunRecordSink, ReplayTracer {
     public let contact: String
@@ -32,8 +32,9 @@ public final class StoryBuilder: RunRecordSink, ReplayTracer {
     var running: [InstanceKey: Int64] = [:]
     /// The contact's marketing sends, for frequency-cap details.
     var marketingSends: [(time: Int64, flow: String, step: String)] = []
-    /// When the contact last unsubscribed, complained or hard-bounced.
-    var consent: [String: Int64] = [:]
+    /// Since when mail to the contact is suppressed, by skip reason (`unsubscribed`, `spam`,
+    /// `bounced`), as the replay reports it.
+    var suppressedSince: [String: Int64] = [:]
     /// A `wait_for` condition that held, reported with the match that follows it.
     var heldWaitForCondition: ConditionDetail?
     /// The audience condition of an entry refusal that follows.

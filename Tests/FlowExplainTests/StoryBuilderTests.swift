@@ -26,7 +26,7 @@ import Testing
             update: { plan: gold }
         """
 
-    static func story(of contact: String, _ lines: [String]) throws -> Story {
+    static func story(of contact: String, _ lines: [String], flow: String = flow) throws -> Story {
         let project = ProjectLoader.load(directory: "flows", files: [
             "tiers.flow.yaml": flow,
             "templates/hello.email.yaml": "subject: Hi\ntext: Hello {{unsubscribe_url}}\n",
@@ -58,6 +58,28 @@ import Testing
         #expect(branches[0].0[0].values.map(\.value) == [.string("free")])
         #expect(branches[0].0[1].values.map(\.expression) == [#"count("Go")"#])
         #expect(branches[0].0[1].values.map(\.value) == [.number(.init(1))])
+    }
+
+    /// The replay reports when mail was suppressed: the latest unsubscribe, complaint or hard
+    /// bounce before the skip; a resubscribe lifts it, a soft bounce does not suppress.
+    @Test func skipsSaySinceWhenMailIsSuppressed() throws {
+        let news = "flow: news\ntrigger: { event: Go }\nsteps:\n  - send: hello\n"
+        func skips(_ events: [String]) throws -> [String] {
+            let lines = [#"{"type":"identify","userId":"u1","timestamp":"2026-03-02T00:00:00Z","traits":{"email":"ana@example.com"}}"#]
+                + events.enumerated().map { index, name in
+                    let type = name.hasPrefix("soft ") ? #","properties":{"type":"soft"}"# : ""
+                    let event = name.hasPrefix("soft ") ? String(name.dropFirst(5)) : name
+                    return #"{"type":"track","userId":"u1","event":"\#(event)","timestamp":"2026-03-02T0\#(index + 1):30:00Z"\#(type)}"#
+                }
+            return try Self.story(of: "u1", lines, flow: news).entries.compactMap { entry in
+                if case .skipped(let reason, let detail) = entry.event { "\(reason): \(detail)" } else { nil }
+            }
+        }
+        #expect(try skips(["Unsubscribed", "Unsubscribed", "Go"]) == ["unsubscribed: the contact unsubscribed at 2026-03-02T02:30:00Z"])
+        #expect(try skips(["Unsubscribed", "Subscribed", "Email Marked as Spam", "Go"])
+            == ["spam: the contact marked a message as spam at 2026-03-02T03:30:00Z"])
+        #expect(try skips(["soft Email Bounced", "Go"]) == [])
+        #expect(try skips(["Email Bounced", "soft Email Bounced", "Go"]) == ["bounced: a message to the contact bounced at 2026-03-02T01:30:00Z"])
     }
 
     @Test func keepsOnlyTheContactsOwnEntriesInOrder() throws {

@@ -173,12 +173,21 @@ public final class Replayer {
     /// here are the ones `MailFeedback.readsProperties` names: `flowc run` builds no properties
     /// for other events that no flow reads.
     private func apply(_ feedback: MailFeedback, to contact: ContactState, properties: Value.Object) {
+        let suppression: (reason: String, suppressed: Bool)
         switch feedback {
-        case .unsubscribed: contact.unsubscribed = true
-        case .subscribed: contact.unsubscribed = false
-        case .markedSpam: contact.markedSpam = true
+        case .unsubscribed:
+            contact.unsubscribed = true
+            suppression = ("unsubscribed", true)
+        case .subscribed:
+            contact.unsubscribed = false
+            suppression = ("unsubscribed", false)
+        case .markedSpam:
+            contact.markedSpam = true
+            suppression = ("spam", true)
         case .bounced:
-            if case .string("soft") = properties["type"] {} else { contact.hardBounced = true }
+            if case .string("soft") = properties["type"] { return }
+            contact.hardBounced = true
+            suppression = ("bounced", true)
         case .opened, .clicked:
             guard case .string(let id) = properties["email_id"] else { return }
             for instance in contact.instances {
@@ -186,6 +195,10 @@ public final class Replayer {
                     if feedback == .opened { message.opened = true } else { message.clicked = true }
                 }
             }
+            return
+        }
+        if let tracer {
+            tracer.trace(.suppressionChanged(reason: suppression.reason, suppressed: suppression.suppressed), contact: contact.id, time: now)
         }
     }
 
