@@ -142,7 +142,11 @@ public final class Replayer {
         if contact.instances.count == 1 {
             if route.observedBy[contact.instances[0].flow] { observe(candidate, by: contact.instances[0]) }
         } else if !contact.instances.isEmpty {
-            let running = contact.instances.sorted { ($0.flow, $0.order) < ($1.flow, $1.order) }
+            // A copy, since observing can end instances; sorted (and so allocated) only when entry
+            // order is not already flow order.
+            var running = contact.instances
+            let byFlowThenEntry: (Instance, Instance) -> Bool = { ($0.flow, $0.order) < ($1.flow, $1.order) }
+            if zip(running, running.dropFirst()).contains(where: { !byFlowThenEntry($0, $1) }) { running.sort(by: byFlowThenEntry) }
             for instance in running where instance.isActive && route.observedBy[instance.flow] {
                 observe(candidate, by: instance)
             }
