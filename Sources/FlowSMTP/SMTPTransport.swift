@@ -30,12 +30,6 @@ public final class SMTPTransport: Transport, Sendable {
     /// Messages rendered and queued at once; outcomes are recorded one by one regardless.
     public var batchSize: Int { 256 }
 
-    public func deliver(_ message: OutgoingMessage) throws(MailError) -> TransportOutcome {
-        let journal = OutcomeCollector()
-        try deliver([message], journal: journal)
-        return journal.outcomes.first?.outcome ?? .deferred(code: nil, reason: "not attempted")
-    }
-
     public func deliver(_ batch: [OutgoingMessage], journal: any DeliveryJournal) throws(MailError) {
         let client = self.client
         try blocking { try await client.deliver(batch, journal: journal) }
@@ -90,20 +84,4 @@ private final class Waiter: @unchecked Sendable {
     let done = DispatchSemaphore(value: 0)
     /// Written once by the task before `done` is signalled, read after.
     var error: (any Error)?
-}
-
-/// Keeps the outcomes of a delivery (for `deliver(_:)` of a single message).
-private final class OutcomeCollector: DeliveryJournal, @unchecked Sendable {
-    private let lock = NSLock()
-    private var collected: [(id: String, outcome: TransportOutcome)] = []
-
-    var outcomes: [(id: String, outcome: TransportOutcome)] {
-        lock.withLock { collected }
-    }
-
-    func sending(_ ids: [String]) throws(MailError) {}
-
-    func finished(_ outcomes: [(id: String, outcome: TransportOutcome)]) throws(MailError) {
-        lock.withLock { collected += outcomes }
-    }
 }

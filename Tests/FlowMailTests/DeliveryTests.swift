@@ -65,7 +65,7 @@ import Testing
     }
 
     @Test func permanentFailuresAreKeptAndNeverRetried() throws {
-        struct Refusing: Transport {
+        struct Refusing: MessageTransport {
             var recordsDeliveries: Bool { true }
             func deliver(_ message: OutgoingMessage) throws(MailError) -> TransportOutcome { .failed(code: 550, reason: "no such user") }
         }
@@ -80,7 +80,7 @@ import Testing
     }
 
     @Test func deferredMessagesAreTriedAgain() throws {
-        struct Deferring: Transport {
+        struct Deferring: MessageTransport {
             var recordsDeliveries: Bool { true }
             func deliver(_ message: OutgoingMessage) throws(MailError) -> TransportOutcome { .deferred(code: 451, reason: "try later") }
         }

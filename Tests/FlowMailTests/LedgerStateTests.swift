@@ -21,7 +21,6 @@ import Testing
         let ledger: Ledger
         var recordsDeliveries: Bool { true }
         var batchSize: Int { 4 }
-        func deliver(_ message: OutgoingMessage) throws(MailError) -> TransportOutcome { .sent }
         func deliver(_ batch: [OutgoingMessage], journal: any DeliveryJournal) throws(MailError) {
             seen(try ledger.entries())
             for (message, outcome) in zip(batch, outcomes) {

@@ -13,7 +13,7 @@ import Darwin
 /// message id (unique, so no two messages collide and a repeated delivery replaces the same
 /// file) and the `.eml` extension. Maildir's `:2,` info suffix is left to the reader that
 /// moves the message to `cur/`.
-public struct MaildirTransport: Transport {
+public struct MaildirTransport: MessageTransport {
     public let directory: String
 
     /// Creates `directory` and its `tmp`, `new` and `cur` subdirectories when missing.

@@ -49,34 +49,19 @@ public protocol Transport {
     /// How many messages are handed over at once (one `deliver(_:journal:)` call).
     var batchSize: Int { get }
 
-    /// Delivers one message. Throwing means the transport itself is broken (stop the run);
-    /// a problem with this message alone is an outcome.
-    func deliver(_ message: OutgoingMessage) throws(MailError) -> TransportOutcome
-
-    /// Makes every message delivered so far durable.
-    func flush() throws(MailError)
-
     /// Delivers a batch and tells `journal` when each message is handed over and what became of
-    /// it. The default marks the whole batch sending, delivers message by message, flushes,
-    /// then reports every outcome: a crash re-delivers at most one batch.
+    /// it. Throwing means the transport itself is broken (stop the run); a problem with one
+    /// message alone is its outcome.
     func deliver(_ batch: [OutgoingMessage], journal: any DeliveryJournal) throws(MailError)
 }
 
 extension Transport {
+    /// One message per batch unless the transport says otherwise.
     public var batchSize: Int { 1 }
-    public func flush() throws(MailError) {}
-
-    public func deliver(_ batch: [OutgoingMessage], journal: any DeliveryJournal) throws(MailError) {
-        try journal.sending(batch.map(\.id))
-        var outcomes: [(id: String, outcome: TransportOutcome)] = []
-        for message in batch { outcomes.append((message.id, try deliver(message))) }
-        try flush()
-        try journal.finished(outcomes)
-    }
 }
 
 /// `--dry-run`: delivers nothing and records nothing.
-public struct DryRunTransport: Transport {
+public struct DryRunTransport: MessageTransport {
     public init() {}
     public var recordsDeliveries: Bool { false }
     public func deliver(_ message: OutgoingMessage) throws(MailError) -> TransportOutcome { .sent }
