@@ -69,12 +69,13 @@ private struct JSONLineWriter: ~Copyable {
 
     mutating func flush() {
         guard buffer.count > 0 else { return }
-        let bytes = buffer.bytes
-        var offset = 0
-        while offset < bytes.count {
-            let written = write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
-            if written <= 0 { break }
-            offset += written
+        buffer.withBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                if written <= 0 { break }
+                offset += written
+            }
         }
         buffer.removeAll()
     }

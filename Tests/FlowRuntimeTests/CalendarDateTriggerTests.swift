@@ -85,4 +85,39 @@ import Testing
         #expect(firing("03-29", at: "02:30", in: berlin, after: "2026-01-01T00:00:00Z")?.instant
             == instant("2026-03-29T01:30:00Z"))
     }
+    /// `nextDateFiring` against a plain search over the years, in zones with large offsets and
+    /// a day skipped (Apia, December 2011), for `at` at both ends of the day and offsets of a few
+    /// days: its shortcut for early years never changes the answer.
+    @Test func agreesWithASearchOverEveryYear() {
+        let zones = ["Pacific/Apia", "Pacific/Kiritimati", "Etc/GMT+12", "America/New_York", "UTC"].map(zone)
+        let afters = ["2011-12-26T00:00:00Z", "2011-12-29T10:00:00Z", "2011-12-30T10:00:00Z", "2011-12-31T23:00:00Z",
+                      "2026-02-27T12:00:00Z", "2026-12-30T11:30:00Z"].map(instant)
+        for zone in zones {
+            for after in afters {
+                for value in ["12-29", "12-30", "12-31", "01-01", "02-29", "1990-03-01"] {
+                    for offset in [-3, -1, 0, 1, 2, 3] {
+                        for at in ["00:00", "23:59"].map(time) {
+                            let expected = searchEveryYear(value, offset: offset, at: at, in: zone, after: after)
+                            let found = zone.nextDateFiring(traitValue: value, repeats: .yearly, offsetDays: offset, at: at, after: after)
+                            #expect(found == expected, "\(zone) \(value) \(offset)d \(at) after \(after)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The first yearly firing after `after`, trying every year from five before it.
+    private func searchEveryYear(_ value: String, offset: Int, at: TimeOfDay, in zone: Zone, after: Int64) -> DateFiring? {
+        let parts = value.split(separator: "-").compactMap { Int($0) }
+        let (month, day) = (parts[parts.count - 2], parts[parts.count - 1])
+        let year = CivilDate(daysSinceEpoch: Int(after / 86_400_000)).year
+        for candidate in year - 5...year + 5 {
+            let leapDayMissing = month == 2 && day == 29 && !CivilDate.isLeapYear(candidate)
+            let occurrence = CivilDate(year: candidate, month: month, day: leapDayMissing ? 28 : day)
+            let firing = zone.utc(for: CivilDate(daysSinceEpoch: occurrence.daysSinceEpoch + offset), at: at.minutes)
+            if firing > after { return DateFiring(instant: firing, occurrence: occurrence) }
+        }
+        return nil
+    }
 }

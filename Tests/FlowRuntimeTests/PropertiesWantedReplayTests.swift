@@ -25,7 +25,7 @@ import FlowSyntax
         let replayer = Replayer(project: project, sink: lines)
         try replayer.process(reader)
         replayer.finish()
-        return (Array(lines.bytes.bytes), replayer.summary)
+        return (lines.bytes.withBytes { Array($0) }, replayer.summary)
     }
 
     @Test func theDemoReplaysTheSameWithOnlyTheWantedProperties() throws {

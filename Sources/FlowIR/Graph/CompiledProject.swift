@@ -16,5 +16,5 @@ public struct CompiledProject: Sendable {
     public var history: HistoryNeeds
     /// What replay does with each `track` event name: history, feedback, the flows it triggers
     /// and the flows that watch for it (built from the flows and `history` by `IRCompiler`).
-    public var eventRoutes: [String: EventRoute] = [:]
+    public internal(set) var eventRoutes: [String: EventRoute] = [:]
 }

@@ -47,8 +47,9 @@ extension Zone {
                 let occurrence = trait.occurrence(in: year)
                 if let lastOccurrence, occurrence <= lastOccurrence { continue }
                 let day = InstantRange.add(occurrence.daysSinceEpoch, offsetDays)
-                // A local day two days or more before `after`'s is before it in any zone (offsets
-                // differ by less than 48 hours): skipped without the zone look-up.
+                // A firing three local days or more before `after`'s local day reads more than 48
+                // hours earlier on the same zone's clock, and a zone's offsets differ by less than
+                // that (26 hours at most): it is before `after`, skipped without a zone look-up.
                 if day < afterDay - 2 { continue }
                 let instant = utc(localDay: day, minutes: time.minutes)
                 if instant > after { return DateFiring(instant: instant, occurrence: occurrence) }

@@ -43,35 +43,35 @@ public enum SHA256 {
     static func digestWords(_ message: UnsafeRawBufferPointer, using compressor: Compressor = fastest) -> SIMD8<UInt32> {
         var state = initialState
         let wholeBlocks = message.count / 64 * 64
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
-            func compress(_ blocks: UnsafeRawBufferPointer) {
-                switch compressor {
-                case .hardware:
-                    withUnsafeMutableBytes(of: &state) { words in
-                        flowc_sha256_hardware_compress(
-                            words.baseAddress!.assumingMemoryBound(to: UInt32.self),
-                            blocks.baseAddress!.assumingMemoryBound(to: UInt8.self), blocks.count / 64)
-                    }
-                case .portable:
+        func compress(_ blocks: UnsafeRawBufferPointer) {
+            switch compressor {
+            case .hardware:
+                withUnsafeMutableBytes(of: &state) { words in
+                    flowc_sha256_hardware_compress(
+                        words.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                        blocks.baseAddress!.assumingMemoryBound(to: UInt8.self), blocks.count / 64)
+                }
+            case .portable:
+                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
                     for start in stride(from: 0, to: blocks.count, by: 64) {
                         portableCompress(UnsafeRawBufferPointer(rebasing: blocks[start..<start + 64]), into: &state, schedule: schedule)
                     }
                 }
             }
-            if wholeBlocks > 0 { compress(UnsafeRawBufferPointer(rebasing: message[..<wholeBlocks])) }
-            // The rest, 0x80, zeros, and the bit length (big-endian) fill one or two last blocks.
-            withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { tail in
-                let rest = message.count - wholeBlocks
-                tail.initializeMemory(as: UInt8.self, repeating: 0)
-                UnsafeMutableRawBufferPointer(rebasing: tail[..<rest]).copyMemory(from: UnsafeRawBufferPointer(rebasing: message[wholeBlocks...]))
-                tail[rest] = 0x80
-                let tailLength = rest + 1 + 8 <= 64 ? 64 : 128
-                let bitLength = UInt64(message.count) &* 8
-                for index in 0..<8 {
-                    tail[tailLength - 1 - index] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * index))
-                }
-                compress(UnsafeRawBufferPointer(rebasing: tail[..<tailLength]))
+        }
+        if wholeBlocks > 0 { compress(UnsafeRawBufferPointer(rebasing: message[..<wholeBlocks])) }
+        // The rest, 0x80, zeros, and the bit length (big-endian) fill one or two last blocks.
+        withUnsafeTemporaryAllocation(byteCount: 128, alignment: 8) { tail in
+            let rest = message.count - wholeBlocks
+            tail.initializeMemory(as: UInt8.self, repeating: 0)
+            UnsafeMutableRawBufferPointer(rebasing: tail[..<rest]).copyMemory(from: UnsafeRawBufferPointer(rebasing: message[wholeBlocks...]))
+            tail[rest] = 0x80
+            let tailLength = rest + 1 + 8 <= 64 ? 64 : 128
+            let bitLength = UInt64(message.count) &* 8
+            for index in 0..<8 {
+                tail[tailLength - 1 - index] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * index))
             }
+            compress(UnsafeRawBufferPointer(rebasing: tail[..<tailLength]))
         }
         return state
     }

@@ -14,8 +14,10 @@ public struct ByteBuffer: ~Copyable {
 
     deinit { base.deallocate() }
 
-    /// The bytes written so far; valid until the next append.
-    public var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+    /// Calls `body` with the bytes written so far (valid only during the call).
+    public func withBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
 
     /// Forgets the bytes written, keeping the memory.
     public mutating func removeAll() { count = 0 }

@@ -35,12 +35,20 @@ final class ContactState {
     func setTrait(_ key: String, _ value: Value?) {
         let isTimezone = key.utf8.count == 8 && key == "timezone"
         let isEmail = key.utf8.count == 5 && key == "email"
-        // Logs repeat a contact's traits on every identify: an unchanged email or timezone keeps
-        // what was derived from it.
-        if isTimezone || isEmail, traits[key] == value { return }
+        // Logs repeat a contact's traits on every identify: the same email or timezone, byte for
+        // byte, keeps what was derived from it.
+        let derivedStays = (isTimezone || isEmail) && Self.sameText(traits[key], value)
         traits[key] = value
+        guard !derivedStays else { return }
         if isTimezone { zone = nil }
         if isEmail { checkedEmail = nil }
+    }
+
+    /// Whether both values are strings with the same UTF-8 bytes (`String ==` would also equate
+    /// other spellings of the same text).
+    private static func sameText(_ a: Value?, _ b: Value?) -> Bool {
+        guard case .string(let a) = a, case .string(let b) = b else { return false }
+        return a.utf8.elementsEqual(b.utf8)
     }
 
     /// Replaces all traits.

@@ -1,0 +1,46 @@
+@testable import FlowRuntime
+import FlowSyntax
+import Testing
+
+/// A contact's derived values (deliverable email, zone) follow its traits byte for byte.
+@Suite struct ContactStateTests {
+    @Test func deliverableEmailFollowsTheEmailTrait() {
+        let contact = ContactState(id: "u1")
+        contact.replaceTraits(Value.Object([("email", .string("ana@example.com"))]))
+        #expect(contact.deliverableEmail == "ana@example.com")
+        contact.setTrait("email", .string("ana@example.com")) // repeated unchanged
+        #expect(contact.deliverableEmail == "ana@example.com")
+        contact.setTrait("email", .string("bo@example.com"))
+        #expect(contact.deliverableEmail == "bo@example.com")
+        contact.setTrait("email", .string("not an address"))
+        #expect(contact.deliverableEmail == nil)
+        contact.setTrait("email", nil)
+        #expect(contact.deliverableEmail == nil)
+    }
+
+    /// `é` precomposed and decomposed are equal Swift strings but different bytes: the new
+    /// bytes are what the contact has, and what a send goes to.
+    @Test func anotherSpellingOfTheSameEmailReplacesIt() {
+        let precomposed = "jos\u{E9}@example.com", decomposed = "jose\u{301}@example.com"
+        #expect(precomposed == decomposed)
+        let contact = ContactState(id: "u1")
+        contact.setTrait("email", .string(precomposed))
+        #expect(contact.deliverableEmail.map { Array($0.utf8) } == Array(precomposed.utf8))
+        contact.setTrait("email", .string(decomposed))
+        #expect(contact.deliverableEmail.map { Array($0.utf8) } == Array(decomposed.utf8))
+        guard case .string(let stored) = contact.traits["email"] else { Issue.record("no email trait"); return }
+        #expect(Array(stored.utf8) == Array(decomposed.utf8))
+    }
+
+    @Test func zoneIsForgottenWhenTheTimezoneChanges() {
+        let contact = ContactState(id: "u1")
+        contact.setTrait("timezone", .string("Europe/Berlin"))
+        contact.zone = .utc
+        contact.setTrait("timezone", .string("Europe/Berlin"))
+        #expect(contact.zone != nil)
+        contact.setTrait("plan", .string("pro"))
+        #expect(contact.zone != nil)
+        contact.setTrait("timezone", .string("Asia/Tokyo"))
+        #expect(contact.zone == nil)
+    }
+}
