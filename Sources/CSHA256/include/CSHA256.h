@@ -5,6 +5,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// The 64 round constants of SHA-256 (FIPS 180-4, 4.2.2), for the portable code too.
+const uint32_t *flowc_sha256_round_constants(void);
+
 /// Whether this CPU has the x86 SHA extensions (and the SSSE3 and SSE4.1 they are used with).
 bool flowc_sha256_hardware_available(void);
 
