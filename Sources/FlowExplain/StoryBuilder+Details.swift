@@ -27,11 +27,11 @@ extension StoryBuilder {
     func skipDetail(_ skip: RunRecord.Skip) -> String {
         switch skip.reason {
         case "unsubscribed":
-            return "the contact unsubscribed" + (suppressedSince["unsubscribed"].map { " at \(RFC3339.format($0))" } ?? "")
+            return "the contact unsubscribed" + (suppressedSince[.unsubscribed].map { " at \(RFC3339.format($0))" } ?? "")
         case "spam":
-            return "the contact marked a message as spam" + (suppressedSince["spam"].map { " at \(RFC3339.format($0))" } ?? "")
+            return "the contact marked a message as spam" + (suppressedSince[.spam].map { " at \(RFC3339.format($0))" } ?? "")
         case "bounced":
-            return "a message to the contact bounced" + (suppressedSince["bounced"].map { " at \(RFC3339.format($0))" } ?? "")
+            return "a message to the contact bounced" + (suppressedSince[.bounced].map { " at \(RFC3339.format($0))" } ?? "")
         case "no_email":
             return traits["email"].map { "the email trait \(StoryValue.text($0)) is not a deliverable address" }
                 ?? "the contact has no email trait"

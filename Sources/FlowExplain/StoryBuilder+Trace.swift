@@ -13,8 +13,8 @@ extension StoryBuilder {
             traits[key] = new
             if key == "timezone" { zone = zones.zone(forTrait: traits.string("timezone"), fallback: projectZone) }
             add(.trait(key: key, old: old, new: new), at: time)
-        case .suppressionChanged(let reason, let suppressed):
-            suppressedSince[reason] = suppressed ? time : nil
+        case .suppressionChanged(let suppression, let suppressed):
+            suppressedSince[suppression] = suppressed ? time : nil
         case .condition(let flow, let site, let held, let environment):
             condition(site, of: flow, held: held, environment: environment, at: time)
         case .triggerArmed(let flow, let due):

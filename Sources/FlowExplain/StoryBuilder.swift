@@ -32,9 +32,8 @@ public final class StoryBuilder: RunRecordSink, ReplayTracer {
     var running: [InstanceKey: Int64] = [:]
     /// The contact's marketing sends, for frequency-cap details.
     var marketingSends: [(time: Int64, flow: String, step: String)] = []
-    /// Since when mail to the contact is suppressed, by skip reason (`unsubscribed`, `spam`,
-    /// `bounced`), as the replay reports it.
-    var suppressedSince: [String: Int64] = [:]
+    /// Since when mail to the contact is suppressed, as the replay reports it.
+    var suppressedSince: [Suppression: Int64] = [:]
     /// A `wait_for` condition that held, reported with the match that follows it.
     var heldWaitForCondition: ConditionDetail?
     /// The audience condition of an entry refusal that follows.

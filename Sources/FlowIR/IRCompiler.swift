@@ -13,10 +13,11 @@ public enum IRCompiler {
         var compiled = CompiledProject(
             flows: flows, timezone: project.settings.timezone?.value ?? "UTC", templates: project.templates,
             unsubscribeURL: project.settings.unsubscribeURL?.value,
-            dateTriggers: [], history: HistoryNeeds())
+            dateTriggers: [])
+        var history = HistoryNeeds()
         for flow in project.flows {
             for text in flow.expressions {
-                if let parsed = try? ExpressionParser.parse(text.text) { compiled.history.add(parsed) }
+                if let parsed = try? ExpressionParser.parse(text.text) { history.add(parsed) }
             }
         }
         for (position, flow) in flows.enumerated() {
@@ -27,7 +28,7 @@ public enum IRCompiler {
                 compiled.dateTriggers.append((trait, [position]))
             }
         }
-        compiled.eventRoutes = CompiledProject.routes(flows: flows, history: compiled.history)
+        compiled.eventRoutes = CompiledProject.routes(flows: flows, history: history)
         return compiled
     }
 

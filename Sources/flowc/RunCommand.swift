@@ -152,12 +152,10 @@ struct RunCommand: ParsableCommand {
         #endif
     }
 
-    /// How many of the lines `--skip-invalid` skipped are shown (all are counted).
-    static let shownSkippedLines = 10
-
-    /// Shows the first lines `--skip-invalid` skipped, so they can be found and mended.
+    /// Shows the first lines `--skip-invalid` skipped (those the reader keeps), so they can be
+    /// found and mended, and counts the rest.
     private static func warnAboutSkippedLines(_ reader: ReadAheadEventReader) {
-        let shown = reader.skippedLines.prefix(shownSkippedLines)
+        let shown = reader.skippedLines
         for skipped in shown { printError(skipped.description(as: "warning") + " (line skipped)") }
         let more = reader.stats.invalidLinesSkipped - shown.count
         if more > 0 { printError("note: \(more) more invalid lines were skipped") }

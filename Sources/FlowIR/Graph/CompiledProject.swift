@@ -12,9 +12,8 @@ public struct CompiledProject: Sendable {
     /// Flows (by position in `flows`) whose date trigger reads a trait, per trait. A project has
     /// few date triggers: a short list is searched faster than every trait key can be hashed.
     public var dateTriggers: [(trait: String, flows: [Int])]
-    /// The events `count`, `last` and `since` need remembered.
-    public var history: HistoryNeeds
-    /// What replay does with each `track` event name: history, feedback, the flows it triggers
-    /// and the flows that watch for it (built from the flows and `history` by `IRCompiler`).
+    /// What replay does with each `track` event name: the history `count`, `last` and `since`
+    /// need, feedback, the flows it triggers and the flows that watch for it (built by
+    /// `IRCompiler`).
     public internal(set) var eventRoutes: [String: EventRoute] = [:]
 }

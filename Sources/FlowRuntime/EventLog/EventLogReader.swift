@@ -58,9 +58,10 @@ public final class EventLogReader {
     // The state touched for every line is exempt from dynamic exclusivity checks: no access to
     // it ever overlaps another, and the checks would cost a good part of the reader's time.
     @exclusivity(unchecked) public private(set) var stats = EventLogStats()
-    /// The first `maxRecordedSkips` lines skipped by `skipInvalid`, with what was wrong.
+    /// The first `maxRecordedSkips` lines skipped by `skipInvalid`, with what was wrong (all are
+    /// counted in `stats`).
     public private(set) var skippedLines: [EventLogError] = []
-    public static let maxRecordedSkips = 100
+    public static let maxRecordedSkips = 10
 
     private let lines: LineSource
     @exclusivity(unchecked) private var lineNumber = 0

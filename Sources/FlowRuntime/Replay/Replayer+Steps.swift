@@ -88,12 +88,12 @@ extension Replayer {
         let step = project.flows[flowIndex].steps[position].name
         let transactional = project.flows[flowIndex].transactional
         let marketing = !transactional
-        let suppression: String? =
-            marketing && contact.unsubscribed ? "unsubscribed"
-            : contact.hardBounced ? "bounced"
-            : marketing && contact.markedSpam ? "spam" : nil
+        let suppression: Suppression? =
+            marketing && contact.unsubscribed ? .unsubscribed
+            : contact.hardBounced ? .bounced
+            : marketing && contact.markedSpam ? .spam : nil
         if let suppression {
-            skip(instance.flow, step: step, contact: contact, reason: suppression)
+            skip(instance.flow, step: step, contact: contact, reason: suppression.rawValue)
             return true
         }
         guard let to = contact.deliverableEmail else {

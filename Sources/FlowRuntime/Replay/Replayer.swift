@@ -177,21 +177,21 @@ public final class Replayer {
     /// here are the ones `MailFeedback.readsProperties` names: `flowc run` builds no properties
     /// for other events that no flow reads.
     private func apply(_ feedback: MailFeedback, to contact: ContactState, properties: Value.Object) {
-        let suppression: (reason: String, suppressed: Bool)
+        let change: (suppression: Suppression, suppressed: Bool)
         switch feedback {
         case .unsubscribed:
             contact.unsubscribed = true
-            suppression = ("unsubscribed", true)
+            change = (.unsubscribed, true)
         case .subscribed:
             contact.unsubscribed = false
-            suppression = ("unsubscribed", false)
+            change = (.unsubscribed, false)
         case .markedSpam:
             contact.markedSpam = true
-            suppression = ("spam", true)
+            change = (.spam, true)
         case .bounced:
             if case .string("soft") = properties["type"] { return }
             contact.hardBounced = true
-            suppression = ("bounced", true)
+            change = (.bounced, true)
         case .opened, .clicked:
             guard case .string(let id) = properties["email_id"] else { return }
             for instance in contact.instances {
@@ -202,7 +202,7 @@ public final class Replayer {
             return
         }
         if let tracer {
-            tracer.trace(.suppressionChanged(reason: suppression.reason, suppressed: suppression.suppressed), contact: contact.id, time: now)
+            tracer.trace(.suppressionChanged(change.suppression, suppressed: change.suppressed), contact: contact.id, time: now)
         }
     }
 

@@ -17,9 +17,8 @@ public enum TraceEvent {
     case event(Event)
     /// An `identify` or an `update` step changed a trait (nil: unset).
     case traitChanged(key: String, old: Value?, new: Value?)
-    /// A feedback event (spec 4.8) suppressed mail to the contact, or lifted that: `reason` is
-    /// the skip reason it causes (`unsubscribed`, `spam`, `bounced`).
-    case suppressionChanged(reason: String, suppressed: Bool)
+    /// A feedback event (spec 4.8) suppressed mail to the contact, or lifted that.
+    case suppressionChanged(Suppression, suppressed: Bool)
     /// A condition was evaluated. `environment` answers lookups as the condition saw them, and
     /// only while the `trace` call lasts.
     case condition(flow: Int, ConditionSite, held: Bool, environment: any ExpressionEnvironment)
