@@ -20,8 +20,11 @@ final class RecordPrinter {
         thread = BackgroundThread(name: "flowc record printer") {
             var writer = JSONLineWriter()
             var failure: String?
-            while let records = channel.receive() {
-                for record in records { writer.append(record, renderer: renderer, failure: &failure) }
+            while var records = channel.receive() {
+                // Reversed through the buffer and popped: records are moved out, where iterating
+                // the array would copy (and retain) every one.
+                records.withUnsafeMutableBufferPointer { $0.reverse() }
+                while let record = records.popLast() { writer.append(record, renderer: renderer, failure: &failure) }
             }
             writer.flush()
             return failure
@@ -54,16 +57,15 @@ private struct JSONLineWriter: ~Copyable {
 
     /// Adds one record's line; a send's subject is rendered (a failure is kept in `failure`
     /// when it is the first).
-    mutating func append(_ record: RunRecord, renderer: TemplateRenderer, failure: inout String?) {
-        var subject: String?
-        if case .send(let send) = record {
+    mutating func append(_ record: consuming RunRecord, renderer: TemplateRenderer, failure: inout String?) {
+        record.appendJSONLine(to: &buffer, times: &times) { send in
             do {
-                subject = try renderer.renderSubject(send)
+                return try renderer.renderSubject(send)
             } catch {
                 if failure == nil { failure = "cannot render message \(send.id) (\(send.template)): \(error)" }
+                return nil
             }
         }
-        record.appendJSONLine(to: &buffer, subject: subject, times: &times)
         if buffer.count >= 1 << 16 { flush() }
     }
 

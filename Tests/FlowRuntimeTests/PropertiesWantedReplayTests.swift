@@ -15,7 +15,7 @@ import FlowSyntax
     final class Lines: RunRecordSink {
         var bytes = ByteBuffer()
         var times = RecordTimeFormatter()
-        func receive(_ record: consuming RunRecord) { record.appendJSONLine(to: &bytes, subject: nil, times: &times) }
+        func receive(_ record: consuming RunRecord) { record.appendJSONLine(to: &bytes, times: &times) }
     }
 
     func replay(_ project: CompiledProject, propertiesWanted: Set<String>?) throws -> (records: [UInt8], summary: ReplaySummary) {

@@ -20,6 +20,30 @@ import Testing
         #expect(buffer.withBytes { String(decoding: $0, as: UTF8.self) } == expected)
     }
 
+    /// Strings are checked 8 bytes at a time: one character that needs escaping, at every
+    /// position of strings of every length around the word size, is still found; plain bytes
+    /// just below and above the special ones are not escaped.
+    @Test func everyPositionOfEveryShortLengthIsChecked() {
+        for special in ["\"", "\\", "\u{00}", "\u{1F}", "\n"] {
+            for length in 1...25 {
+                for position in 0..<length {
+                    var characters = Array(repeating: "a", count: length)
+                    characters[position] = special
+                    let text = characters.joined()
+                    var buffer = ByteBuffer(capacity: 1)
+                    buffer.appendQuoted(text)
+                    var expected = ""
+                    JSONWriter.appendQuoted(text, to: &expected)
+                    #expect(buffer.withBytes { String(decoding: $0, as: UTF8.self) } == expected, "\(text.debugDescription)")
+                }
+            }
+        }
+        let plain = "!#[]^ \u{7F}é€😀 !#[]^ \u{7F}"
+        var buffer = ByteBuffer(capacity: 1)
+        buffer.appendQuoted(plain)
+        #expect(buffer.withBytes { String(decoding: $0, as: UTF8.self) } == "\"\(plain)\"")
+    }
+
     @Test func appendsKeepEveryByteAcrossGrowth() {
         var buffer = ByteBuffer(capacity: 1)
         var expected: [UInt8] = []
@@ -40,7 +64,10 @@ import Testing
         var times = RecordTimeFormatter()
         // Whole seconds, milliseconds of every width, repeats (the formatter's memory), days
         // before 1970 and far ahead.
-        var instants: [Int64] = [0, -1, -1000, 999, 1000, 1_772_355_900_000, 1_772_355_900_005, 1_772_355_900_050, 253_402_300_799_999]
+        var instants: [Int64] = [
+            0, -1, -1000, 999, 1000, 1_772_355_900_000, 1_772_355_900_005, 1_772_355_900_050, 253_402_300_799_999,
+            -62_135_596_800_001, 9_000_000_000_000_000, -9_000_000_000_000_000, // years 0000, and the widest years
+        ]
         for _ in 0..<3000 {
             let instant = Int64.random(in: -2_000_000_000_000...4_000_000_000_000, using: &random)
             instants.append(random.chance(30) ? instant / 1000 * 1000 : instant)

@@ -43,34 +43,97 @@ public struct ByteBuffer: ~Copyable {
 
     public mutating func append(_ text: StaticString) {
         reserve(text.utf8CodeUnitCount)
-        (base + count).initialize(from: text.utf8Start, count: text.utf8CodeUnitCount)
+        Self.copyBytes(from: text.utf8Start, count: text.utf8CodeUnitCount, to: base + count)
         count += text.utf8CodeUnitCount
     }
 
     public mutating func append(_ bytes: UnsafeRawBufferPointer) {
         guard let source = bytes.baseAddress else { return }
         reserve(bytes.count)
-        (base + count).initialize(from: source.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+        Self.copyBytes(from: source.assumingMemoryBound(to: UInt8.self), count: bytes.count, to: base + count)
         count += bytes.count
     }
 
     /// `text` as a JSON string: quoted, with `"`, `\` and control characters escaped and
     /// everything else kept as UTF-8 (the same text `JSONWriter.appendQuoted` writes).
     public mutating func appendQuoted(_ text: String) {
-        let length = text.utf8.count
-        reserve(2 + 6 * length) // every byte escaped as \u00XX at worst
+        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ appendQuoted($0) }) { return done }
+        var copy = text
+        copy.withUTF8 { appendQuoted($0) } // a bridged or lazily stored string: made contiguous
+    }
+
+    /// UTF-8 `bytes` as a JSON string (see `appendQuoted(_: String)`).
+    private mutating func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else {
+            append(#""""# as StaticString)
+            return
+        }
+        let length = bytes.count
+        // Every byte escaped as \u00XX at worst, and 8 bytes of slack for reading whole words.
+        reserve(2 + 6 * length + 8)
         base[count] = UInt8(ascii: "\"")
-        let start = count + 1
-        // Copied in one piece by the string, then checked: escapes are rare.
-        let copied = UnsafeMutableBufferPointer(start: base + start, count: length).initialize(fromContentsOf: text.utf8)
-        if UnsafeBufferPointer(start: base + start, count: copied).contains(where: Self.needsEscape) {
-            count = start
-            for byte in text.utf8 { appendEscaped(byte) }
+        count += 1
+        // Copied, then checked where it landed: escapes are rare.
+        Self.copyBytes(from: source, count: length, to: base + count)
+        if Self.anyNeedsEscape(base + count, count: length) {
+            for byte in bytes { appendEscaped(byte) }
         } else {
-            count = start + copied
+            count += length
         }
         base[count] = UInt8(ascii: "\"")
         count += 1
+    }
+
+    /// Whether any of the `count` bytes at `start` must be escaped, 8 bytes at a time. Reads
+    /// whole words, so up to 7 bytes past the end must be readable.
+    @inline(__always)
+    private static func anyNeedsEscape(_ start: UnsafeMutablePointer<UInt8>, count: Int) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var index = 0
+        while index < count {
+            var word = UInt64(littleEndian: UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self))
+            let left = count - index
+            if left < 8 { // bytes past the end read as plain letters
+                let kept: UInt64 = (1 << (8 * UInt64(left))) - 1
+                word = word & kept | (ones &* 0x41) & ~kept
+            }
+            if wordNeedsEscape(word) { return true }
+            index += 8
+        }
+        return false
+    }
+
+    /// Copies `count` bytes; short runs (most pieces of a record) with a few overlapping loads
+    /// and stores instead of a call to `memcpy`.
+    @inline(__always)
+    private static func copyBytes(from source: UnsafePointer<UInt8>, count: Int, to target: UnsafeMutablePointer<UInt8>) {
+        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
+        switch count {
+        case 8...16:
+            let head = from.loadUnaligned(as: UInt64.self), tail = from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            to.storeBytes(of: head, as: UInt64.self)
+            to.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
+        case 4..<8:
+            let head = from.loadUnaligned(as: UInt32.self), tail = from.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            to.storeBytes(of: head, as: UInt32.self)
+            to.storeBytes(of: tail, toByteOffset: count - 4, as: UInt32.self)
+        case 0..<4:
+            for index in 0..<count { target[index] = source[index] }
+        default:
+            target.initialize(from: source, count: count)
+        }
+    }
+
+    /// Whether a byte of `word` is `"`, `\` or below 0x20 (exact: borrows only follow a hit).
+    @inline(__always)
+    private static func wordNeedsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let zeroQuote = (quote &- ones) & ~quote
+        let zeroBackslash = (backslash &- ones) & ~backslash
+        let control = (word &- ones &* 0x20) & ~word
+        return (zeroQuote | zeroBackslash | control) & (ones &* 0x80) != 0
     }
 
     @inline(__always)

@@ -4,10 +4,11 @@ import FlowSyntax
 /// the last time and the last day's date: consecutive records mostly share both.
 public struct RecordTimeFormatter {
     private var lastTime: Int64?
-    private var lastText: [UInt8] = []
+    /// The text of `lastTime`: `dayPrefix`, then the time of day.
+    private var lastText = InlineBytes()
     private var lastDay: Int?
     /// `YYYY-MM-DDT` of `lastDay`.
-    private var dayPrefix: [UInt8] = []
+    private var dayPrefix = InlineBytes()
 
     public init() {}
 
@@ -18,7 +19,7 @@ public struct RecordTimeFormatter {
             lastTime = milliseconds
             format(milliseconds)
         }
-        lastText.withUnsafeBytes { out.append($0) }
+        lastText.withBytes { out.append($0) }
     }
 
     private mutating func format(_ milliseconds: Int64) {
@@ -28,26 +29,42 @@ public struct RecordTimeFormatter {
         let secondsOfDay = totalSeconds - days * 86_400
         if days != lastDay {
             lastDay = days
-            dayPrefix = Array((CivilDate(daysSinceEpoch: days).description + "T").utf8)
+            dayPrefix = InlineBytes()
+            for byte in (CivilDate(daysSinceEpoch: days).description + "T").utf8 { dayPrefix.append(byte) }
         }
-        lastText.removeAll(keepingCapacity: true)
-        lastText.append(contentsOf: dayPrefix)
-        appendTwoDigits(secondsOfDay / 3600)
+        lastText = dayPrefix
+        lastText.appendTwoDigits(secondsOfDay / 3600)
         lastText.append(UInt8(ascii: ":"))
-        appendTwoDigits(secondsOfDay / 60 % 60)
+        lastText.appendTwoDigits(secondsOfDay / 60 % 60)
         lastText.append(UInt8(ascii: ":"))
-        appendTwoDigits(secondsOfDay % 60)
+        lastText.appendTwoDigits(secondsOfDay % 60)
         if ms != 0 {
             lastText.append(UInt8(ascii: "."))
             lastText.append(UInt8(ascii: "0") + UInt8(ms / 100))
-            appendTwoDigits(ms % 100)
+            lastText.appendTwoDigits(ms % 100)
         }
         lastText.append(UInt8(ascii: "Z"))
     }
+}
+
+/// Up to 48 bytes kept inline: a formatted time (at most 30 bytes, for the widest year an
+/// `Int64` of milliseconds reaches) without an array's allocation and reference counting.
+private struct InlineBytes {
+    private var storage: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0)
+    private var count = 0
+
+    mutating func append(_ byte: UInt8) {
+        withUnsafeMutableBytes(of: &storage) { $0[count] = byte }
+        count += 1
+    }
 
     /// `n` (0...99) as two decimal digits.
-    private mutating func appendTwoDigits(_ n: Int) {
-        lastText.append(UInt8(ascii: "0") + UInt8(n / 10))
-        lastText.append(UInt8(ascii: "0") + UInt8(n % 10))
+    mutating func appendTwoDigits(_ n: Int) {
+        append(UInt8(ascii: "0") + UInt8(n / 10))
+        append(UInt8(ascii: "0") + UInt8(n % 10))
+    }
+
+    func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        withUnsafeBytes(of: storage) { body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
     }
 }

@@ -2,17 +2,19 @@ import FlowSyntax
 
 extension RunRecord {
     /// Appends the record as one line of `flowc run --json` (spec section 7), keys in contract
-    /// order, newline included. `subject` is the rendered subject of a send (the renderer lives in
-    /// FlowMail); `times` formats the record time and remembers recent results.
-    public func appendJSONLine(to out: inout ByteBuffer, subject: String? = nil, times: inout RecordTimeFormatter) {
-        switch self {
+    /// order, newline included. `times` formats the record time and remembers recent results;
+    /// `subject` renders a send's subject (the renderer lives in FlowMail; nil prints as "").
+    public consuming func appendJSONLine(
+        to out: inout ByteBuffer, times: inout RecordTimeFormatter, subject: (PlannedSend) -> String? = { _ in nil }
+    ) {
+        switch consume self {
         case .send(let send):
             out.beginRecord(#"{"kind":"send","time":""#, time: send.time, times: &times)
             out.appendField(#","flow":"#, send.flow)
             out.appendField(#","step":"#, send.step)
             out.appendField(#","contact":"#, send.contact)
             out.appendField(#","to":"#, send.to)
-            out.appendField(#","subject":"#, subject ?? "")
+            out.appendField(#","subject":"#, subject(send) ?? "")
             out.appendField(#","template":"#, send.template)
             out.appendField(#","variant":"#, send.variant)
             out.appendField(#","id":"#, send.id)
