@@ -20,8 +20,8 @@ struct TestEnvironment: ExpressionEnvironment {
     var openedSteps: Set<String> = []
     var clickedSteps: Set<String> = []
 
-    func lookup(_ root: PathRoot, _ path: ArraySlice<String>) -> Value {
-        switch root {
+    func lookup(_ path: ExpressionPath) -> Value {
+        switch path.root {
         case .contact: PathResolution.contact(path, id: contactID, traits: traits)
         case .trigger, .event:
             PathResolution.event(path, name: trigger.name, timestamp: trigger.timestamp, properties: trigger.properties)
@@ -211,13 +211,41 @@ struct TestEnvironment: ExpressionEnvironment {
     }
 
     @Test func resolvesWholeRoots() {
-        let event = PathResolution.event([], name: "E", timestamp: 5, properties: Value.Object([("a", .bool(true))]))
+        let event = PathResolution.event(ExpressionPath(.event, []), name: "E", timestamp: 5, properties: Value.Object([("a", .bool(true))]))
         #expect(event["event"] == .string("E"))
         #expect(event["timestamp"] == .timestamp(5))
         #expect(event["properties"]["a"] == .bool(true))
         let traits = Value.Object([("id", .string("trait-id"))])
-        #expect(PathResolution.contact(["id"], id: "u1", traits: traits) == .string("u1"))
-        #expect(PathResolution.contact([], id: "u1", traits: traits) == .object(traits))
+        #expect(PathResolution.contact(ExpressionPath(.contact, ["id"]), id: "u1", traits: traits) == .string("u1"))
+        #expect(PathResolution.contact(ExpressionPath(.contact, []), id: "u1", traits: traits) == .object(traits))
+    }
+
+    /// The first member after the root is resolved when the path is compiled.
+    @Test func pathStartsAreResolvedWhenCompiled() {
+        let cases: [(PathRoot, [String], ExpressionPath.Start, [String])] = [
+            (.contact, [], .whole, []),
+            (.contact, ["id"], .contactID, []),
+            (.contact, ["address", "city"], .trait("address"), ["city"]),
+            (.event, ["properties"], .properties, []),
+            (.trigger, ["properties", "cart", "total"], .property("cart"), ["total"]),
+            (.event, ["event"], .eventName, []),
+            (.trigger, ["timestamp", "x"], .timestamp, ["x"]),
+            (.event, ["id"], .nothing, []),
+        ]
+        for (root, names, start, rest) in cases {
+            let path = ExpressionPath(root, names)
+            #expect(path.start == start && path.rest == rest, "\(root) \(names)")
+        }
+        let properties = Value.Object([("cart", .object(Value.Object([("total", .number(Value.Number(3)))])))])
+        let trigger = { (names: [String]) in
+            PathResolution.event(ExpressionPath(.trigger, names), name: "E", timestamp: 5, properties: properties)
+        }
+        #expect(trigger(["properties", "cart", "total"]) == .number(Value.Number(3)))
+        #expect(trigger(["properties", "cart", "missing"]) == .null)
+        #expect(trigger(["event"]) == .string("E"))
+        #expect(trigger(["event", "length"]) == .null)
+        #expect(trigger(["timestamp"]) == .timestamp(5))
+        #expect(trigger(["name"]) == .null)
     }
 
     /// Every pairing of these operands and operators goes through parse, check and evaluation.

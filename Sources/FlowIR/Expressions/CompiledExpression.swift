@@ -47,8 +47,8 @@ enum ExpressionCompiler {
             let compiled = items.map(compile)
             return { environment in .list(compiled.map { $0(environment) }) }
         case .path(let root, let components):
-            let names = components.map(\.name)
-            return { environment in environment.lookup(root, names[...]) }
+            let path = ExpressionPath(root, components.map(\.name))
+            return { environment in environment.lookup(path) }
         case .call(let name, let arguments):
             return compileCall(name, arguments.map(compile))
         case .not(let operand):
@@ -144,7 +144,7 @@ enum ExpressionCompiler {
 /// Stands in while constant parts are computed at compile time; they read nothing from it.
 private struct ConstantEnvironment: ExpressionEnvironment {
     var now: Int64 { 0 }
-    func lookup(_ root: PathRoot, _ path: ArraySlice<String>) -> Value { .null }
+    func lookup(_ path: ExpressionPath) -> Value { .null }
     func count(_ event: String, within: Int64?) -> Int { 0 }
     func last(_ event: String) -> Int64? { nil }
     func opened(step: String) -> Bool { false }

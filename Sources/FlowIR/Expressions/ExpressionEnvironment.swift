@@ -6,9 +6,9 @@ import FlowSyntax
 public protocol ExpressionEnvironment {
     /// Replay time in milliseconds since the epoch.
     var now: Int64 { get }
-    /// The value at `path` under `root`, or null when it is missing or the root is not bound.
+    /// The value at `path`, or null when it is missing or its root is not bound.
     /// `PathResolution` implements the path rules for contacts and events.
-    func lookup(_ root: PathRoot, _ path: ArraySlice<String>) -> Value
+    func lookup(_ path: ExpressionPath) -> Value
     /// How many `event` events the contact did in (now − within, now] (`within` > 0), or ever
     /// when `within` is nil; the event being processed counts.
     func count(_ event: String, within: Int64?) -> Int
@@ -24,35 +24,35 @@ public protocol ExpressionEnvironment {
 public enum PathResolution {
     /// `contact.PATH`: `id` is the contact id (even if a trait is called `id`), anything else a
     /// trait (`email` is the trait `email`), then members of object traits. No path: all traits.
-    public static func contact(_ path: ArraySlice<String>, id: String, traits: Value.Object) -> Value {
-        guard let name = path.first else { return .object(traits) }
-        let trait: Value = name.utf8.count == 2 && name == "id" ? .string(id) : traits[name] ?? .null
-        return member(of: trait, path.dropFirst())
+    public static func contact(_ path: ExpressionPath, id: String, traits: Value.Object) -> Value {
+        switch path.start {
+        case .whole: return .object(traits)
+        case .contactID: return member(of: .string(id), path.rest)
+        case .trait(let name): return member(of: traits[name] ?? .null, path.rest)
+        case .eventName, .timestamp, .properties, .property, .nothing: return .null // not contact paths
+        }
     }
 
     /// `event.PATH` / `trigger.PATH`: `event` is the name, `timestamp` a timestamp, and
     /// `properties.NAME...` the properties; anything else is null. No path: the whole event.
     public static func event(
-        _ path: ArraySlice<String>, name: String, timestamp: Int64, properties: Value.Object
+        _ path: ExpressionPath, name: String, timestamp: Int64, properties: Value.Object
     ) -> Value {
-        guard let first = path.first else {
+        switch path.start {
+        case .property(let key): return member(of: properties[key] ?? .null, path.rest)
+        case .properties: return member(of: .object(properties), path.rest)
+        case .eventName: return member(of: .string(name), path.rest)
+        case .timestamp: return member(of: .timestamp(timestamp), path.rest)
+        case .whole:
             return .object(Value.Object([
                 ("event", .string(name)), ("timestamp", .timestamp(timestamp)), ("properties", .object(properties)),
             ]))
-        }
-        switch first { // `properties` first: nearly every path reads one
-        case "properties":
-            let rest = path.dropFirst()
-            guard let key = rest.first else { return .object(properties) }
-            return member(of: properties[key] ?? .null, rest.dropFirst())
-        case "event": return member(of: .string(name), path.dropFirst())
-        case "timestamp": return member(of: .timestamp(timestamp), path.dropFirst())
-        default: return .null
+        case .nothing, .contactID, .trait: return .null
         }
     }
 
     /// Object members along `path`; null as soon as one is missing or not an object.
-    public static func member(of value: Value, _ path: ArraySlice<String>) -> Value {
-        path.reduce(value) { current, name in current[name] }
+    public static func member(of value: Value, _ path: [String]) -> Value {
+        path.isEmpty ? value : path.reduce(value) { current, name in current[name] }
     }
 }

@@ -37,7 +37,7 @@ extension Zone {
     /// The instants during which the window opened on local `day` is open; nil when that day
     /// does not open it.
     private func openInterval(_ window: DeliveryWindow, openingOn day: Int) -> Range<Int64>? {
-        guard window.days?.contains(Weekday.of(day: day)) ?? true else { return nil }
+        guard window.opens(on: Weekday.of(day: day)) else { return nil }
         let start: Int64, end: Int64
         if let hours = window.hours {
             guard hours.start != hours.end else { return nil }

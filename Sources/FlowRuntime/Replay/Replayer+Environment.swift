@@ -3,8 +3,8 @@ import FlowSyntax
 
 /// What expressions see (spec 3): the scope set just before each evaluation.
 extension Replayer: ExpressionEnvironment {
-    public func lookup(_ root: PathRoot, _ path: ArraySlice<String>) -> Value {
-        switch root {
+    public func lookup(_ path: ExpressionPath) -> Value {
+        switch path.root {
         case .contact:
             guard let contact = scope.contact else { return .null }
             return PathResolution.contact(path, id: contact.id, traits: contact.traits)

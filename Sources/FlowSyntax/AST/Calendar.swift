@@ -42,11 +42,27 @@ public struct DeliveryWindow: Hashable, Sendable {
     /// Start inclusive, end exclusive; wraps past midnight when start > end; nil means whole days.
     public var hours: (start: TimeOfDay, end: TimeOfDay)?
     /// The local weekdays on which the window opens; nil means every day.
-    public var days: Set<Weekday>?
+    public var days: Set<Weekday>? {
+        didSet { openingDays = Self.bits(days) }
+    }
+
+    /// `days` as one bit per weekday (bit `rawValue`): asked for every send, so no hashing.
+    private var openingDays: UInt8
 
     public init(hours: (start: TimeOfDay, end: TimeOfDay)?, days: Set<Weekday>?) {
         self.hours = hours
         self.days = days
+        openingDays = Self.bits(days)
+    }
+
+    /// Whether the window opens on `day`.
+    public func opens(on day: Weekday) -> Bool {
+        openingDays & 1 << day.rawValue != 0
+    }
+
+    private static func bits(_ days: Set<Weekday>?) -> UInt8 {
+        guard let days else { return 0x7F }
+        return days.reduce(0) { $0 | 1 << $1.rawValue }
     }
 
     /// Parses `HH:MM-HH:MM`.
