@@ -1,5 +1,6 @@
 import Foundation
 import FlowSyntax
+import TestSupport
 import Testing
 @testable import FlowRuntime
 
@@ -16,6 +17,20 @@ import Testing
                       "localtime", "posixrules", "zone.tab", "tzdata.zi", "leap-seconds.list", "Europe/Berlin\u{0}"])
     func rejectsEverythingElse(name: String) {
         #expect(ZoneCache().zone(named: name) == nil)
+    }
+
+    /// Periods are found from the stretch index; it must agree with a search of the whole table
+    /// at transitions, a second either side, and random instants from 1800 to 2500 and beyond.
+    @Test(arguments: ["UTC", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Pacific/Apia", "Africa/Casablanca"])
+    func stretchIndexAgreesWithSearch(name: String) throws {
+        let table = try #require(ZoneCache().zone(named: name)).table
+        var instants: [Int64] = [.min, -(1 << 59), 0, .max]
+        for start in table.starts where start > .min { instants += [start - 1, start, start + 1] }
+        var random = SeededGenerator(seed: 9)
+        for _ in 0..<20_000 { instants.append(Int64.random(in: -5_364_662_400...16_725_225_600, using: &random)) }
+        for instant in instants {
+            #expect(table.periodIndex(containing: instant) == table.searchedPeriodIndex(containing: instant), "\(instant)")
+        }
     }
 
     @Test func resolvesUTCWithoutADatabase() {

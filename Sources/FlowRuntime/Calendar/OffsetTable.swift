@@ -1,9 +1,10 @@
 import FlowSyntax
 
-/// A zone's offsets as sorted periods, searched by binary search. Built once per zone from its
-/// TZif file: the explicit transitions, then the footer rule expanded over 401 years; instants
-/// later than that fold back by whole 400-year Gregorian cycles, whose calendars (weekdays
-/// included) repeat exactly, so the rule's answers repeat too.
+/// A zone's offsets as sorted periods, found through an index of 194-day stretches (by binary
+/// search outside it). Built once per zone from its TZif file: the explicit transitions, then
+/// the footer rule expanded over 401 years; instants later than that fold back by whole
+/// 400-year Gregorian cycles, whose calendars (weekdays included) repeat exactly, so the rule's
+/// answers repeat too.
 struct OffsetTable: Sendable {
     /// Seconds in 400 Gregorian years (146,097 days, a whole number of weeks).
     static let cycleSeconds: Int64 = 146_097 * 86_400
@@ -15,6 +16,14 @@ struct OffsetTable: Sendable {
     /// Where the repeating rule begins (the first January after the last explicit transition);
     /// nil when the last period lasts forever.
     private(set) var cycleStart: Int64?
+    /// For each stretch of 2^24 seconds (about 194 days) from `stretchBase` on, the period that
+    /// holds its first second: a look-up starts there and steps over the few transitions within
+    /// the stretch instead of searching the whole table.
+    private var stretchPeriods: [Int32] = []
+    /// The first second of the first stretch, and the first second after the last.
+    private var stretchBase: Int64 = 0
+    private var stretchEnd: Int64 = 0
+    private static let stretchShift: Int64 = 24
 
     init(fixedOffset: Int) {
         starts = [.min]
@@ -33,6 +42,17 @@ struct OffsetTable: Sendable {
             .sorted { ($0.element.instant, $0.offset) < ($1.element.instant, $1.offset) }
         for (_, transition) in generated { append(transition.instant, transition.offset) }
         cycleStart = Int64(CivilDate(year: firstYear + 1, month: 1, day: 1).daysSinceEpoch) * 86_400
+        indexStretches()
+    }
+
+    /// Fills `stretchPeriods` from the first transition after 1425 (older ones, and sentinels
+    /// like -2^59, are left to the binary search) to the last one, at most 4,096 stretches.
+    private mutating func indexStretches() {
+        guard let first = starts.firstIndex(where: { $0 > -(1 << 34) }), let last = starts.last, starts[first] < last else { return }
+        stretchBase = starts[first]
+        let count = min(Int((last - stretchBase) >> Self.stretchShift) + 1, 4096)
+        stretchEnd = stretchBase + Int64(count) << Self.stretchShift
+        stretchPeriods = (0..<count).map { Int32(searchedPeriodIndex(containing: stretchBase + Int64($0) << Self.stretchShift)) }
     }
 
     /// Adds a period; a transition at the same instant as the previous one replaces it, and one
@@ -79,7 +99,15 @@ struct OffsetTable: Sendable {
     }
 
     /// The last period starting at or before `instant`.
-    private func periodIndex(containing instant: Int64) -> Int {
+    func periodIndex(containing instant: Int64) -> Int {
+        guard instant >= stretchBase, instant < stretchEnd else { return searchedPeriodIndex(containing: instant) }
+        var index = Int(stretchPeriods[Int((instant - stretchBase) >> Self.stretchShift)])
+        while index + 1 < starts.count, starts[index + 1] <= instant { index += 1 }
+        return index
+    }
+
+    /// `periodIndex(containing:)` by binary search over the whole table.
+    func searchedPeriodIndex(containing instant: Int64) -> Int {
         var low = 0, high = starts.count - 1
         while low < high {
             let middle = (low + high + 1) / 2

@@ -5,8 +5,8 @@ import FlowSyntax
 ///
 /// Offsets come from flowc's own reader of the zone's TZif file (RFC 8536: 64-bit transitions,
 /// then the POSIX TZ footer rule) rather than from Foundation: the answer depends only on the
-/// tz data, never on the platform's calendar code, and each look-up is a binary search over a
-/// table built once per zone (see `OffsetTable`), with no allocation and no locking, as the
+/// tz data, never on the platform's calendar code, and each look-up reads a table built once
+/// per zone (see `OffsetTable`), with no allocation and no locking, as the
 /// replay engine needs at ≥ 1M events/s. Get zones from a `ZoneCache`.
 public struct Zone: Sendable, Hashable, CustomStringConvertible {
     /// The IANA name, e.g. `Europe/Berlin`.

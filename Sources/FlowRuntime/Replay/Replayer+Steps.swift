@@ -125,7 +125,7 @@ extension Replayer {
         var option = send.options[0]
         if send.options.count > 1 {
             let bucket = Bucket.of(flow: flowID, step: step, contact: contact.id)
-            option = send.options[Bucket.pick(weights: send.options.map(\.weight), bucket: bucket) ?? 0]
+            option = send.options[Bucket.pick(weights: send.options.lazy.map(\.weight), bucket: bucket) ?? 0]
             if let tracer { traceOption(weights: send.options.map(\.weight), isVariant: true, by: instance, tracer) }
         }
         let id = MessageID.make(flow: flowID, contact: contact.id, key: instance.key ?? "", entry: instance.entry,
