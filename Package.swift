@@ -11,9 +11,10 @@
 //   command line                       flowc
 import PackageDescription
 
-/// The replay's hot path runs without dynamic exclusivity checks: they cost ~5% of a replay and
-/// the engine makes no overlapping accesses; each piece of state belongs to one thread (the
-/// reader's or the replay's, see `ReadAheadEventReader`). Debug builds keep the checks.
+/// The replay's hot path (FlowRuntime, and flowc's record output) runs without dynamic
+/// exclusivity checks: they cost ~5% of a replay and the engine makes no overlapping accesses;
+/// each piece of state belongs to one thread (the reader's, the replay's or the printer's, see
+/// `ReadAheadEventReader` and `RecordPrinter`). Debug builds keep the checks.
 let hotPath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
 
 let package = Package(
@@ -84,7 +85,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // grammar/flow.schema.json, embedded for `flowc schema`.
-            resources: [.embedInCode("Resources/flow.schema.json")]
+            resources: [.embedInCode("Resources/flow.schema.json")],
+            swiftSettings: hotPath
         ),
         // Helpers shared by the test targets (a seeded generator for fuzz and mutation tests).
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -15,7 +15,7 @@ final class Instance {
     /// The current step position.
     var position = 0
     /// How many times the instance reached each step.
-    var visits: [Int32]
+    var visits = VisitCounts()
     /// Bumped whenever the instance moves on or ends, voiding its older timers.
     var generation: UInt32 = 0
     var isActive = true
@@ -24,14 +24,44 @@ final class Instance {
     /// The latest message sent at each send step, with what feedback it got.
     var sent = SentMessages()
 
-    init(flow: Int, contact: ContactState, key: String?, entry: Int, trigger: TriggerEvent, order: UInt64, stepCount: Int) {
+    init(flow: Int, contact: ContactState, key: String?, entry: Int, trigger: TriggerEvent, order: UInt64) {
         self.flow = flow
         self.contact = contact
         self.key = key
         self.entry = entry
         self.trigger = trigger
         self.order = order
-        visits = Array(repeating: 0, count: stepCount)
+    }
+}
+
+/// How many times an instance reached each step: the first eight steps inline (most flows are
+/// no longer), later ones in an array made when one is first reached. An array per instance
+/// cost more to make and free than the rest of the instance.
+struct VisitCounts {
+    private static let inlineCount = 8
+    private var first: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (0, 0, 0, 0, 0, 0, 0, 0)
+    /// Steps from `inlineCount` on.
+    private var later: [Int32] = []
+
+    subscript(position: Int) -> Int32 {
+        if position < Self.inlineCount {
+            return withUnsafeBytes(of: first) { $0.load(fromByteOffset: position * 4, as: Int32.self) }
+        }
+        let index = position - Self.inlineCount
+        return index < later.count ? later[index] : 0
+    }
+
+    /// Counts one more visit of the step at `position`.
+    mutating func increment(_ position: Int) {
+        if position < Self.inlineCount {
+            withUnsafeMutableBytes(of: &first) { bytes in
+                bytes.storeBytes(of: bytes.load(fromByteOffset: position * 4, as: Int32.self) &+ 1, toByteOffset: position * 4, as: Int32.self)
+            }
+            return
+        }
+        let index = position - Self.inlineCount
+        if index >= later.count { later += repeatElement(0, count: index + 1 - later.count) }
+        later[index] &+= 1
     }
 }
 

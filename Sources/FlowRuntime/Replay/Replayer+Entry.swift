@@ -40,8 +40,7 @@ extension Replayer {
         let ordinal = (previous?.count ?? 0) + 1
         contact.entries[entryKey] = EntryRecord(count: ordinal, lastEntry: now)
         entryOrder += 1
-        let instance = Instance(flow: flowIndex, contact: contact, key: key, entry: ordinal, trigger: trigger,
-                                order: entryOrder, stepCount: project.flows[flowIndex].steps.count)
+        let instance = Instance(flow: flowIndex, contact: contact, key: key, entry: ordinal, trigger: trigger, order: entryOrder)
         contact.instances.append(instance)
         summary.entered += 1
         emit(.enter(.init(time: now, flow: project.flows[flowIndex].id, contact: contact.id, key: key)))

@@ -19,7 +19,7 @@ extension Replayer {
             stepsRun += 1
             guard stepsRun <= Self.stepLimit else { return end(instance, .loop) }
             instance.position = position
-            if countVisit { instance.visits[position] &+= 1 }
+            if countVisit { instance.visits.increment(position) }
             if let tracer { traceStep(instance, resumed: !countVisit, tracer) }
             countVisit = true
             switch steps[position].action {
