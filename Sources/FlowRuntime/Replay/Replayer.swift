@@ -21,7 +21,9 @@ public final class Replayer {
 
     let project: CompiledProject
     let sink: RunRecordSink
-    var contacts: [String: ContactState] = [:]
+    var contacts: [ContactKey: ContactState] = [:]
+    /// Event routes found by name before (see `EventRouteCache`).
+    var routeCache: EventRouteCache
     var timers = TimerQueue<Timer>()
     /// Replay time, milliseconds since the epoch.
     public internal(set) var now: Int64 = .min
@@ -56,6 +58,7 @@ public final class Replayer {
         self.bouncedContacts = bouncedContacts
         projectZone = zones.zone(named: project.timezone) ?? .utc
         longestCapPeriod = project.flows.compactMap(\.frequencyCap?.per).max() ?? 0
+        routeCache = EventRouteCache(project.eventRoutes)
     }
 
     /// Processes one event: fires the timers due at or before it, then applies it (spec 4.3).
@@ -84,10 +87,11 @@ public final class Replayer {
     }
 
     func contactState(_ id: String) -> ContactState {
-        if let contact = contacts[id] { return contact }
+        let key = ContactKey(id)
+        if let contact = contacts[key] { return contact }
         let contact = ContactState(id: id)
         contact.hardBounced = bouncedContacts.contains(id)
-        contacts[id] = contact
+        contacts[key] = contact
         return contact
     }
 
@@ -129,7 +133,7 @@ public final class Replayer {
 
     private func track(_ contact: ContactState, name: String, event: Event) {
         // One look-up tells what the event can do; most events of a busy log do nothing here.
-        guard let route = project.eventRoutes[name] else { return }
+        guard let route = routeCache.route(named: name) else { return }
 
         // 1. History and consent.
         if let need = route.history {

@@ -1,0 +1,48 @@
+@testable import FlowRuntime
+import TestSupport
+import Testing
+
+/// The contact table's key: equal ids are one key however their strings are stored, and the
+/// hash reads every byte of ids of every length.
+@Suite struct ContactKeyTests {
+    @Test func equalIdsAreOneKeyHoweverStored() {
+        let letters = Array("anon-0123456789abcdefghijklmnopqrstuvwxyz".utf8)
+        for length in 0...40 {
+            let id = String(decoding: letters[..<length], as: UTF8.self)
+            // The same characters in a string made with spare capacity (not the small form).
+            let stored = String(unsafeUninitializedCapacity: 64) { buffer in
+                for index in 0..<length { buffer[index] = letters[index] }
+                return length
+            }
+            var table: [ContactKey: Int] = [ContactKey(id): length]
+            #expect(table[ContactKey(stored)] == length, "length \(length)")
+            table[ContactKey(stored)] = -1
+            #expect(table.count == 1)
+        }
+    }
+
+    @Test func everyByteOfEveryLengthCounts() {
+        var random = SeededGenerator(seed: 3)
+        for length in 1...40 {
+            let bytes = (0..<length).map { _ in UInt8(random.index(below: 256)) }
+            let hash = bytes.withUnsafeBufferPointer { ContactKey.mix($0, seed: 7) }
+            for position in 0..<length {
+                var changed = bytes
+                changed[position] ^= 0x01
+                #expect(changed.withUnsafeBufferPointer { ContactKey.mix($0, seed: 7) } != hash, "length \(length), byte \(position)")
+            }
+            #expect((bytes + [0]).withUnsafeBufferPointer { ContactKey.mix($0, seed: 7) } != hash, "a zero byte more")
+        }
+    }
+
+    @Test func aTableOfManyIdsFindsEachOne() {
+        let ids = (0..<20_000).map { (number: Int) -> String in "anon-\(number)" }
+        var table: [ContactKey: Int] = [:]
+        for (number, id) in ids.enumerated() { table[ContactKey(id)] = number }
+        #expect(table.count == ids.count)
+        var found = 0
+        for (number, id) in ids.enumerated() where table[ContactKey(id)] == number { found += 1 }
+        #expect(found == ids.count)
+        #expect(table[ContactKey("anon-20000")] == nil)
+    }
+}
