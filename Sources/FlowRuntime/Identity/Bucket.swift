@@ -4,12 +4,17 @@ public enum Bucket {
     /// The parts are hashed one after the other, as the hash runs byte by byte: no joined string.
     public static func of(flow: String, step: String, contact: String) -> Int {
         let colon = CollectionOfOne(UInt8(ascii: ":"))
-        var hash = fnv1a64(flow.utf8)
+        var hash = fnv1a64(flow)
         hash = fnv1a64(colon, continuing: hash)
-        hash = fnv1a64(step.utf8, continuing: hash)
+        hash = fnv1a64(step, continuing: hash)
         hash = fnv1a64(colon, continuing: hash)
-        hash = fnv1a64(contact.utf8, continuing: hash)
+        hash = fnv1a64(contact, continuing: hash)
         return Int(hash % 100)
+    }
+
+    /// `fnv1a64` of a string's UTF-8, read in place where the string allows.
+    private static func fnv1a64(_ text: String, continuing start: UInt64 = 14_695_981_039_346_656_037) -> UInt64 {
+        text.utf8.withContiguousStorageIfAvailable { fnv1a64($0, continuing: start) } ?? fnv1a64(text.utf8, continuing: start)
     }
 
     /// FNV-1a, 64-bit (offset basis 14695981039346656037, prime 1099511628211); `continuing`

@@ -34,13 +34,36 @@ struct TimerQueue<Payload> {
 
     /// Removes and returns the earliest timer if it is due at or before `time`.
     mutating func popDue(atOrBefore time: Int64) -> Entry? {
-        guard let first = heap.first, first.due <= time else { return nil }
+        guard !heap.isEmpty, heap[0].due <= time else { return nil }
         let last = heap.removeLast()
-        if !heap.isEmpty {
-            heap[0] = last
-            siftDown(0)
+        if heap.isEmpty { return last }
+        return heap.withUnsafeMutableBufferPointer { heap in
+            Self.replaceTop(of: heap, with: last)
         }
-        return first
+    }
+
+    /// Takes the top entry out and puts `last` in its place, restoring the heap order the way
+    /// Floyd did: the hole at the top sinks to a leaf along the earlier child (one comparison a
+    /// level), then `last` rises from there (rarely far: it came from the bottom). Entries are
+    /// moved, never copied, so their payloads are not retained and released on the way.
+    private static func replaceTop(of heap: UnsafeMutableBufferPointer<Entry>, with last: consuming Entry) -> Entry {
+        let base = heap.baseAddress!
+        let top = base.move()
+        var hole = 0
+        while case let left = 2 * hole + 1, left < heap.count {
+            let child = left + 1 < heap.count && precedes(base + left + 1, base + left) ? left + 1 : left
+            (base + hole).initialize(to: (base + child).move())
+            hole = child
+        }
+        while hole > 0 {
+            let parent = (hole - 1) / 2
+            let rises = last.due != base[parent].due ? last.due < base[parent].due : last.sequence < base[parent].sequence
+            guard rises else { break }
+            (base + hole).initialize(to: (base + parent).move())
+            hole = parent
+        }
+        (base + hole).initialize(to: last)
+        return top
     }
 
     /// Every pending payload, in no particular order.
@@ -52,9 +75,8 @@ struct TimerQueue<Payload> {
         a.pointee.due != b.pointee.due ? a.pointee.due < b.pointee.due : a.pointee.sequence < b.pointee.sequence
     }
 
-    // The sifts compare and swap entries in place through the buffer: copying an entry out of
-    // the array would retain and release the references in its payload.
-
+    /// Moves a new entry up into place, swapping in the buffer: copying an entry out of the array
+    /// would retain and release the references in its payload.
     private mutating func siftUp(_ index: Int) {
         heap.withUnsafeMutableBufferPointer { heap in
             guard let base = heap.baseAddress else { return }
@@ -64,22 +86,6 @@ struct TimerQueue<Payload> {
                 guard Self.precedes(base + child, base + parent) else { return }
                 heap.swapAt(child, parent)
                 child = parent
-            }
-        }
-    }
-
-    private mutating func siftDown(_ index: Int) {
-        heap.withUnsafeMutableBufferPointer { heap in
-            guard let base = heap.baseAddress else { return }
-            var parent = index
-            while true {
-                let left = 2 * parent + 1
-                guard left < heap.count else { return }
-                var smallest = left
-                if left + 1 < heap.count, Self.precedes(base + left + 1, base + left) { smallest = left + 1 }
-                guard Self.precedes(base + smallest, base + parent) else { return }
-                heap.swapAt(parent, smallest)
-                parent = smallest
             }
         }
     }

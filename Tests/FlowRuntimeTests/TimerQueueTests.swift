@@ -1,0 +1,41 @@
+@testable import FlowRuntime
+import TestSupport
+import Testing
+
+/// The timer queue against a plain model: timers come out by due time, ties in the order they
+/// were scheduled (spec 4.2), whatever the interleaving of schedules and pops.
+@Suite struct TimerQueueTests {
+    /// A payload with a reference, so that a lost or doubled entry shows up as a wrong count.
+    final class Payload {
+        let label: Int
+        init(_ label: Int) { self.label = label }
+    }
+
+    @Test func popsInDueThenSchedulingOrder() {
+        var random = SeededGenerator(seed: 11)
+        var queue = TimerQueue<Payload>()
+        var model: [(due: Int64, sequence: Int, label: Int)] = []
+        var scheduled = 0
+        var popped: [Int] = []
+        var expected: [Int] = []
+        var clock: Int64 = 0
+        for _ in 0..<20_000 {
+            if random.chance(55) {
+                let due = clock + Int64(random.index(below: 50)) // many ties
+                queue.schedule(at: due, Payload(scheduled))
+                model.append((due, scheduled, scheduled))
+                scheduled += 1
+            } else {
+                clock += Int64(random.index(below: 20))
+                while let entry = queue.popDue(atOrBefore: clock) { popped.append(entry.payload.label) }
+                model.sort { ($0.due, $0.sequence) < ($1.due, $1.sequence) }
+                let due = model.prefix { $0.due <= clock }
+                expected += due.map(\.label)
+                model.removeFirst(due.count)
+            }
+        }
+        #expect(popped == expected)
+        #expect(queue.count == model.count)
+        #expect(Set(queue.pending.map(\.label)) == Set(model.map(\.label)))
+    }
+}
