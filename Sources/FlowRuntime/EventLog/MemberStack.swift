@@ -24,6 +24,7 @@ final class MemberStack {
 
     /// Adds a member of the object whose members start at `start` (a repeated key takes the new
     /// value at its first position); returns how many members that object has.
+    @inline(__always)
     func add(key: consuming String, value: consuming Value, above start: Int) -> Int {
         for index in start..<count where sameKey(base[index].key, key) {
             base[index].value = value
