@@ -42,6 +42,7 @@ struct LineProblem: Error {
 /// stack) from line to line, so it is not for use from several threads at once.
 struct EventDecoder {
     private let state = JSONBuildState()
+    private let timestamps = TimestampParser()
     /// The names seen, with whether their properties are wanted.
     private let names: EventNames
 
@@ -58,7 +59,7 @@ struct EventDecoder {
         } catch {
             throw LineProblem(offset: error.offset, message: error.message)
         }
-        return try members.validated(with: scanner, lineNumber: lineNumber, names: names)
+        return try members.validated(with: scanner, lineNumber: lineNumber, names: names, timestamps: timestamps)
     }
 }
 
@@ -94,38 +95,6 @@ private enum ObjectField {
     case object(Value.Object)
     case unbuilt(offset: Int)
     case wrong(Field)
-}
-
-/// The members of the event object that replay reads.
-private enum Member: CaseIterable {
-    case type, userID, anonymousID, event, timestamp, messageID, properties, traits
-
-    var key: StaticString {
-        switch self {
-        case .type: "type"
-        case .userID: "userId"
-        case .anonymousID: "anonymousId"
-        case .event: "event"
-        case .timestamp: "timestamp"
-        case .messageID: "messageId"
-        case .properties: "properties"
-        case .traits: "traits"
-        }
-    }
-
-    static func named(_ key: StringToken, in line: UnsafeBufferPointer<UInt8>) -> Member? {
-        func match(_ member: Member) -> Member? { key.equals(member.key, in: line) ? member : nil }
-        if key.hasEscapes { return allCases.first { match($0) != nil } }
-        switch key.count {
-        case 4: return match(.type)
-        case 5: return match(.event)
-        case 6: return match(.userID) ?? match(.traits)
-        case 9: return match(.timestamp) ?? match(.messageID)
-        case 10: return match(.properties)
-        case 11: return match(.anonymousID)
-        default: return nil
-        }
-    }
 }
 
 /// What a line's `type` names.
@@ -165,6 +134,10 @@ private struct Members {
     var messageID: Field?
     var properties = ObjectField.absent
     var traits = ObjectField.absent
+    /// What a string `type` names (nil for another type or kind), judged as it is scanned.
+    var lineType: LineType?
+    /// The name a non-empty string `event` gives, found as it is scanned.
+    var eventName: EventNames.Name?
 
     static let typeHelp = "use `track`, `identify`, `page`, `screen`, `group` or `alias`"
     static let timestampHelp = "write an RFC 3339 time with `Z` or an offset, like `2026-03-01T09:00:00Z` or `2026-03-01T10:00:00+01:00`"
@@ -184,15 +157,21 @@ private struct Members {
             repeat {
                 let key = try scanner.scanMemberKey(afterComma: afterComma)
                 afterComma = true
-                switch Member.named(key, in: line) {
-                case .type: type = try scanner.scanField()
+                switch EventMember.named(key, in: line) {
+                case .type:
+                    let field = try scanner.scanField()
+                    type = field
+                    lineType = field.kind == .string ? LineType(field.token, in: line) : nil
                 case .userID: userID = try scanner.scanField()
                 case .anonymousID: anonymousID = try scanner.scanField()
-                case .event: event = try scanner.scanField()
+                case .event:
+                    let field = try scanner.scanField()
+                    event = field
+                    eventName = field.kind == .string && field.token.count > 0 ? names.name(field.token, with: scanner) : nil
                 case .timestamp: timestamp = try scanner.scanField()
                 case .messageID: messageID = try scanner.scanField()
                 case .properties:
-                    properties = try scanner.scanObjectField(build: mayReadProperties(names, with: scanner))
+                    properties = try scanner.scanObjectField(build: mayReadProperties(names))
                 case .traits: traits = try scanner.scanObjectField(build: true)
                 case nil: _ = try scanner.parseValue(depth: 1, .skip)
                 }
@@ -203,14 +182,13 @@ private struct Members {
 
     /// Whether replay may read the `properties` being scanned, judged by the members seen so
     /// far: false only when they show it will not (`validated` has the final word).
-    private func mayReadProperties(_ names: EventNames, with scanner: JSONScanner) -> Bool {
+    private func mayReadProperties(_ names: EventNames) -> Bool {
         let everyEvent = names.propertiesWanted == nil
         guard let type, type.kind == .string else { return everyEvent }
-        switch LineType(type.token, in: scanner.bytes) {
+        switch lineType {
         case .track?:
-            if everyEvent { return true }
-            guard let event else { return false }
-            return event.kind == .string && names.name(event.token, with: scanner).keepsProperties
+            // An empty name fails validation whatever is built.
+            return everyEvent || eventName?.keepsProperties == true
         case .identify?:
             return everyEvent
         case .ignored?, nil:
@@ -220,13 +198,14 @@ private struct Members {
 
     // MARK: Validation
 
-    func validated(with scanner: JSONScanner, lineNumber: Int, names: EventNames) throws(LineProblem) -> DecodedLine {
+    func validated(with scanner: JSONScanner, lineNumber: Int, names: EventNames,
+                   timestamps: TimestampParser) throws(LineProblem) -> DecodedLine {
         let line = scanner.bytes
         guard let type else {
             throw LineProblem(offset: 0, message: "missing `type`", help: "add `\"type\"`; " + Members.typeHelp)
         }
         guard type.kind == .string else { throw wrongType("type", type, expected: "a string") }
-        guard let lineType = LineType(type.token, in: line) else {
+        guard let lineType else {
             throw LineProblem(offset: type.offset, message: "unknown event type `\(type.token.string(in: line))`",
                               help: Members.typeHelp)
         }
@@ -237,29 +216,31 @@ private struct Members {
             throw LineProblem(offset: 0, message: "event has neither `userId` nor `anonymousId`",
                               help: "add `\"userId\"` (or `\"anonymousId\"`) with the contact's id")
         }
-        let (milliseconds, timestampOffset) = try validatedTimestamp(in: line)
+        let (milliseconds, timestampOffset) = try validatedTimestamp(in: line, parser: timestamps)
         let messageID = try idToken(messageID, "messageId").map(EventMessageID.init)
         if case .wrong(let found) = properties { throw wrongType("properties", found, expected: "an object") }
         let traits = try object(traits, "traits", with: scanner)
-        let name = lineType == .track ? try eventName(with: scanner, names: names) : nil
+        let name = lineType == .track ? try validatedEventName() : nil
 
-        var event: Event?
-        if let kind = lineType.eventKind {
-            let readsProperties = name?.keepsProperties ?? (names.propertiesWanted == nil)
-            event = Event(kind: kind, contactID: contactID, name: name?.string, timestamp: milliseconds,
-                          properties: readsProperties ? try object(properties, "properties", with: scanner) : Value.Object(),
-                          traits: traits, line: lineNumber)
+        guard let kind = lineType.eventKind else {
+            return DecodedLine(event: nil, timestamp: milliseconds, timestampOffset: timestampOffset, messageID: messageID)
         }
-        return DecodedLine(event: event, timestamp: milliseconds, timestampOffset: timestampOffset, messageID: messageID)
+        let readsProperties = name?.keepsProperties ?? (names.propertiesWanted == nil)
+        // Built in place in the result: an `Event` made first and then stored would be copied.
+        return DecodedLine(
+            event: Event(kind: kind, contactID: contactID, name: name?.string, timestamp: milliseconds,
+                         properties: readsProperties ? try object(properties, "properties", with: scanner) : Value.Object(),
+                         traits: traits, line: lineNumber),
+            timestamp: milliseconds, timestampOffset: timestampOffset, messageID: messageID)
     }
 
-    private func validatedTimestamp(in line: UnsafeBufferPointer<UInt8>) throws(LineProblem) -> (Int64, Int) {
+    private func validatedTimestamp(in line: UnsafeBufferPointer<UInt8>, parser: TimestampParser) throws(LineProblem) -> (Int64, Int) {
         guard let timestamp else {
             throw LineProblem(offset: 0, message: "missing `timestamp`", help: "add `\"timestamp\"`; " + Members.timestampHelp)
         }
         guard timestamp.kind == .string else { throw wrongType("timestamp", timestamp, expected: "a string") }
         let token = timestamp.token
-        let parsed = token.hasEscapes ? RFC3339.parse(token.string(in: line)) : RFC3339.parse(token.bytes(in: line))
+        let parsed = token.hasEscapes ? RFC3339.parse(token.string(in: line)) : parser.parse(token.bytes(in: line))
         guard let parsed else {
             throw LineProblem(offset: timestamp.offset, message: "invalid timestamp `\(token.string(in: line))`",
                               help: Members.timestampHelp)
@@ -267,17 +248,16 @@ private struct Members {
         return (parsed, timestamp.offset)
     }
 
-    private func eventName(with scanner: JSONScanner, names: EventNames) throws(LineProblem) -> EventNames.Name {
+    private func validatedEventName() throws(LineProblem) -> EventNames.Name {
         guard let event else {
             throw LineProblem(offset: 0, message: "`track` event without `event`",
                               help: "add `\"event\"` with the event's name, like `\"event\":\"Order Completed\"`")
         }
         guard event.kind == .string else { throw wrongType("event", event, expected: "a string") }
-        let token = event.token
-        guard token.count > 0 else {
+        guard let eventName else { // set for every non-empty string
             throw LineProblem(offset: event.offset, message: "empty `event` name", help: "give the event's name, like `\"Order Completed\"`")
         }
-        return names.name(token, with: scanner)
+        return eventName
     }
 
     /// Where an id member's text is: a string (empty counts as absent) or a number; null or

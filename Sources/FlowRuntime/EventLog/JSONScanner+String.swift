@@ -21,10 +21,19 @@ struct StringToken {
     }
 
     /// Whether the decoded string equals `text` (which has no characters that need escaping).
+    /// Inlined with a literal `text`, a token of 4 to 16 bytes is compared by two loads against
+    /// constants.
+    @inline(__always)
     func equals(_ text: StaticString, in input: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !hasEscapes else { return string(in: input) == text.description }
+        guard !hasEscapes else { return decodedEquals(text, in: input) }
         guard count == text.utf8CodeUnitCount, let base = input.baseAddress else { return false }
-        return memcmp(base + start, text.utf8Start, count) == 0
+        guard count >= 4, count <= 16 else { return memcmp(base + start, text.utf8Start, count) == 0 }
+        return WordPair(base + start, count: count) == WordPair(text.utf8Start, count: count)
+    }
+
+    @inline(never)
+    private func decodedEquals(_ text: StaticString, in input: UnsafeBufferPointer<UInt8>) -> Bool {
+        string(in: input) == text.description
     }
 
     /// The decoded string. The token must come from `JSONScanner.scanString` on the same input.
@@ -63,6 +72,26 @@ struct StringToken {
                 }
             }
             return written
+        }
+    }
+}
+
+/// The bytes of a run of 4 to 16 bytes in two words: its first and last 4 bytes (up to 8
+/// bytes long) or first and last 8 (longer). Runs of the same length are equal exactly when
+/// their pairs are, and every load stays inside the run.
+private struct WordPair: Equatable {
+    var first: UInt64
+    var last: UInt64
+
+    @inline(__always)
+    init(_ bytes: UnsafePointer<UInt8>, count: Int) {
+        let raw = UnsafeRawPointer(bytes)
+        if count <= 8 {
+            first = UInt64(raw.loadUnaligned(as: UInt32.self))
+            last = UInt64(raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+        } else {
+            first = raw.loadUnaligned(as: UInt64.self)
+            last = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
         }
     }
 }

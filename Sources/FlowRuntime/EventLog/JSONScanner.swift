@@ -196,6 +196,7 @@ public struct JSONScanner {
     // MARK: Tokens
 
     /// The decoded string of `token`.
+    @inline(__always)
     func string(_ token: StringToken) -> String {
         guard !token.hasEscapes else { return token.string(in: bytes) }
         return state.strings.string(in: bytes, start: token.start, count: token.count)

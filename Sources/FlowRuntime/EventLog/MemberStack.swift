@@ -9,6 +9,8 @@ final class MemberStack {
     private var base: UnsafeMutablePointer<Member>
     private var capacity: Int
     private(set) var count = 0
+    /// Whether small ASCII strings are known to have `StringMaker`'s layout (for `sameKey`).
+    private let smallFormVerified = StringMaker.smallFormVerified
 
     init() {
         capacity = 16
@@ -22,9 +24,9 @@ final class MemberStack {
 
     /// Adds a member of the object whose members start at `start` (a repeated key takes the new
     /// value at its first position); returns how many members that object has.
-    func add(key: String, value: Value, above start: Int) -> Int {
-        let length = key.utf8.count
-        for index in start..<count where base[index].key.utf8.count == length && base[index].key == key {
+    @inline(__always)
+    func add(key: consuming String, value: consuming Value, above start: Int) -> Int {
+        for index in start..<count where sameKey(base[index].key, key) {
             base[index].value = value
             return count - start
         }
@@ -32,6 +34,18 @@ final class MemberStack {
         (base + count).initialize(to: Member(key: key, value: value))
         count += 1
         return count - start
+    }
+
+    /// Whether two keys are equal as `String`s. Short ASCII keys are small strings, equal exactly
+    /// when their two words are, which settles most comparisons without a call.
+    @inline(__always)
+    private func sameKey(_ a: String, _ b: String) -> Bool {
+        guard smallFormVerified, MemoryLayout<String>.size == 16 else { return a == b }
+        let first = unsafeBitCast(a, to: (UInt64, UInt64).self)
+        let second = unsafeBitCast(b, to: (UInt64, UInt64).self)
+        if first == second { return true }
+        let marker = StringMaker.smallASCIIMarker
+        return first.1 >> 60 == marker && second.1 >> 60 == marker ? false : a == b
     }
 
     /// Moves the members from `start` on off the stack, into an array.

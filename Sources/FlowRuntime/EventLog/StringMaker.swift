@@ -49,11 +49,23 @@ final class StringMaker {
     @inline(__always)
     private static func smallASCII(_ low: UInt64, _ high: UInt64, count: Int) -> String? {
         guard (low | high) & 0x8080_8080_8080_8080 == 0, MemoryLayout<String>.size == 16 else { return nil }
-        let discriminator = (0xE0 | UInt64(truncatingIfNeeded: count)) << 56
-        return unsafeBitCast((low, high | discriminator), to: String.self)
+        let discriminator = (smallASCIIMarker << 4 | UInt64(truncatingIfNeeded: count)) << 56
+        // Moved out of memory holding its words: a bit cast would copy it, calling into the
+        // runtime to retain what a small string does not need retained.
+        return withUnsafeTemporaryAllocation(of: String.self, capacity: 1) { slot in
+            let words = UnsafeMutableRawPointer(slot.baseAddress.unsafelyUnwrapped)
+            words.storeBytes(of: low, as: UInt64.self)
+            words.storeBytes(of: high | discriminator, toByteOffset: 8, as: UInt64.self)
+            return slot.baseAddress.unsafelyUnwrapped.move()
+        }
     }
 
-    private static let smallFormVerified: Bool = {
+    /// The top 4 bits of a small ASCII string's second word (immortal, ASCII, small); no other
+    /// kind of string has all three set.
+    static let smallASCIIMarker: UInt64 = 0xE
+
+    /// Whether `smallASCII` makes exactly what the standard library makes (checked once).
+    static let smallFormVerified: Bool = {
         let sample = Array("abcdefghijklmno".utf8)
         return sample.withUnsafeBufferPointer { sample in
             (0...15).allSatisfy { count in
