@@ -11,12 +11,7 @@ extension Zone {
     /// Whether mail may be sent at `instant`; a nil window is always open.
     public func isOpen(_ window: DeliveryWindow?, at instant: Int64) -> Bool {
         guard let window else { return true }
-        let today = local(instant).day
-        let wraps = window.hours.map { $0.start > $0.end } ?? false
-        for day in (wraps ? today - 1 : today)...today {
-            if let interval = openInterval(window, openingOn: day), interval.contains(instant) { return true }
-        }
-        return false
+        return openInterval(window, containing: instant) != nil
     }
 
     /// The first instant at or after `instant` at which the window is open (where a send
@@ -24,12 +19,32 @@ extension Zone {
     /// or no days), which the checker rejects (FC205).
     public func nextOpening(_ window: DeliveryWindow?, atOrAfter instant: Int64) -> Int64? {
         guard let window else { return instant }
-        if isOpen(window, at: instant) { return instant }
+        return windowSpan(window, containing: instant).map { $0.opening ?? instant }
+    }
+
+    /// A stretch of instants from (or around) `instant` over which `nextOpening` gives one
+    /// answer: the open interval holding `instant` (`opening` nil: every instant is itself its
+    /// opening), or from `instant` up to the next opening (`opening` is that instant). Nil for an
+    /// empty window.
+    func windowSpan(_ window: DeliveryWindow, containing instant: Int64) -> (span: Range<Int64>, opening: Int64?)? {
+        if let open = openInterval(window, containing: instant) { return (open, nil) }
         let today = local(instant).day
         for day in today - 1...today + 8 {
+            // Openings grow with the day (by a day, give or take a DST shift): the first one after
+            // `instant` is the earliest, and the window is shut from `instant` until then.
             if let interval = openInterval(window, openingOn: day), interval.lowerBound > instant {
-                return interval.lowerBound
+                return (instant..<interval.lowerBound, interval.lowerBound)
             }
+        }
+        return nil
+    }
+
+    /// The open interval holding `instant`, if the window is open then.
+    private func openInterval(_ window: DeliveryWindow, containing instant: Int64) -> Range<Int64>? {
+        let today = local(instant).day
+        let wraps = window.hours.map { $0.start > $0.end } ?? false
+        for day in (wraps ? today - 1 : today)...today {
+            if let interval = openInterval(window, openingOn: day), interval.contains(instant) { return interval }
         }
         return nil
     }

@@ -109,7 +109,8 @@ extension Replayer {
             }
         }
         // `nextOpening` is `now` exactly when the window is open (one look-up, not two).
-        if let window = project.flows[flowIndex].window, case let opening = zone(of: contact).nextOpening(window, atOrAfter: now), opening != now {
+        if let window = project.flows[flowIndex].window,
+           case let opening = windowMemo.nextOpening(flow: flowIndex, window, in: zone(of: contact), atOrAfter: now), opening != now {
             summary.postponed += 1
             schedule(instance, at: opening ?? now, .sendAgain)
             return false

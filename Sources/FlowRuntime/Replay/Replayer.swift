@@ -24,6 +24,8 @@ public final class Replayer {
     var contacts: [ContactKey: ContactState] = [:]
     /// Event routes found by name before (see `EventRouteCache`).
     var routeCache: EventRouteCache
+    /// Delivery-window answers, per flow and zone (see `WindowMemo`).
+    var windowMemo = WindowMemo()
     var timers = TimerQueue<Timer>()
     /// Replay time, milliseconds since the epoch.
     public internal(set) var now: Int64 = .min

@@ -1,0 +1,39 @@
+import FlowSyntax
+
+/// When a flow's delivery window next opens, remembered per (flow, zone) as the stretch of
+/// instants the answer holds for (`Zone.windowSpan`): sends in one zone cluster in time, so most
+/// look-ups land in the stretch the last one found and do no calendar arithmetic.
+///
+/// Slots are found by the flow and the bits of the zone's name: the zones of a replay come from
+/// one `ZoneCache`, so a zone's name is one string; a slot keeps its zone (and so that string)
+/// alive, so equal bits mean the same zone. A zone met in another spelling only misses.
+struct WindowMemo {
+    /// Plain values only, so that reading a slot copies no references.
+    private struct Entry {
+        var flow: Int
+        var words: (UInt64, UInt64)
+        var span: Range<Int64>
+        /// nil: the window is open throughout `span`.
+        var opening: Int64?
+    }
+
+    private static let slotBits = 7
+    private var entries = [Entry?](repeating: nil, count: 1 << WindowMemo.slotBits)
+    /// The zone of each entry, kept so that its name (and so `words`) stays that zone's.
+    private var zones = [Zone?](repeating: nil, count: 1 << WindowMemo.slotBits)
+
+    /// `zone.nextOpening(window, atOrAfter: instant)` for the window of flow `flow`.
+    mutating func nextOpening(flow: Int, _ window: DeliveryWindow, in zone: Zone, atOrAfter instant: Int64) -> Int64? {
+        guard MemoryLayout<String>.size == 16 else { return zone.nextOpening(window, atOrAfter: instant) }
+        let words = unsafeBitCast(zone.name, to: (UInt64, UInt64).self)
+        let mixed = (words.0 ^ words.1 ^ UInt64(truncatingIfNeeded: flow)) &* 0x9E37_79B9_7F4A_7C15
+        let slot = Int(truncatingIfNeeded: mixed >> (64 - UInt64(Self.slotBits)))
+        if let entry = entries[slot], entry.flow == flow, entry.words == words, entry.span.contains(instant) {
+            return entry.opening ?? instant
+        }
+        guard let found = zone.windowSpan(window, containing: instant) else { return nil }
+        entries[slot] = Entry(flow: flow, words: words, span: found.span, opening: found.opening)
+        zones[slot] = zone
+        return found.opening ?? instant
+    }
+}
