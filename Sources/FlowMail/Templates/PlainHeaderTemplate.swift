@@ -59,21 +59,23 @@ struct PlainHeaderTemplate: Sendable {
     /// The rendered header text (before `TextFilters.headerLine`); nil when a name reaches into a
     /// value that is not an object, which only swift-mustache knows how to treat.
     func render(_ send: PlannedSend) -> String? {
-        let names = SendNames(send: send)
-        var out = ""
+        // Gathered as bytes and made into a string once: appending to a `String` piece by piece
+        // cost several times as much.
+        var out: [UInt8] = []
+        out.reserveCapacity(128)
         for part in parts {
             switch part {
             case .text(let text):
-                out += text
+                out += text.utf8
             case .variable(let name):
-                guard let found = names.resolve(name) else { return nil }
-                out += found.text
+                guard let found = SendNames.resolve(name, for: send) else { return nil }
+                out += found.text.utf8
             case .inverted(let name, let text):
-                guard let found = names.resolve(name) else { return nil }
-                if !found.isTruthy { out += text }
+                guard let found = SendNames.resolve(name, for: send) else { return nil }
+                if !found.isTruthy { out += text.utf8 }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
@@ -110,10 +112,9 @@ private struct TagScanner {
 }
 
 /// The names a header sees for one send (the same as `TemplateRenderer`'s root, without
-/// `unsubscribe_url`).
-private struct SendNames {
-    let send: PlannedSend
-
+/// `unsubscribe_url`). The send is passed to each look-up, not kept: keeping it would copy it,
+/// retaining every part, once per rendered subject.
+private enum SendNames {
     enum Found {
         case value(Value)
         case missing
@@ -155,12 +156,12 @@ private struct SendNames {
     }
 
     /// What `name` names; nil when it goes on past a value that is not an object.
-    func resolve(_ name: [String]) -> Found? {
-        var found = root(name[0])
+    static func resolve(_ name: [String], for send: PlannedSend) -> Found? {
+        var found = root(name[0], of: send)
         for member in name.dropFirst() {
             switch found {
             case .missing: return .missing
-            case .object(let root): found = child(member, of: root)
+            case .object(let root): found = child(member, of: root, in: send)
             case .value(.object(let object)): found = object[member].map(Found.value) ?? .missing
             case .value: return nil
             }
@@ -168,7 +169,7 @@ private struct SendNames {
         return found
     }
 
-    private func root(_ name: String) -> Found {
+    private static func root(_ name: String, of send: PlannedSend) -> Found {
         switch name {
         case "contact": .object(.contact)
         case "trigger": .object(.trigger)
@@ -179,7 +180,7 @@ private struct SendNames {
         }
     }
 
-    private func child(_ name: String, of root: Found.Root) -> Found {
+    private static func child(_ name: String, of root: Found.Root, in send: PlannedSend) -> Found {
         switch (root, name) {
         case (.contact, "id"): .value(.string(send.contact))
         case (.contact, "email") where send.traits["email"] == nil: .value(.string(send.to))

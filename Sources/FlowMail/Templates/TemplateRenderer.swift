@@ -13,11 +13,19 @@ import Foundation
 /// plain-text line). Data placed into the unsubscribe URL is percent-encoded, so a contact id like
 /// `a&b` cannot break the URL.
 public final class TemplateRenderer: @unchecked Sendable {
-    private struct Compiled {
-        var subject: CompiledText
-        var preheader: CompiledText?
-        var text: CompiledText?
-        var html: CompiledText?
+    /// A class, so that finding a template for a send costs one retain, not one per part.
+    private final class Compiled: Sendable {
+        let subject: CompiledText
+        let preheader: CompiledText?
+        let text: CompiledText?
+        let html: CompiledText?
+
+        init(subject: CompiledText, preheader: CompiledText?, text: CompiledText?, html: CompiledText?) {
+            self.subject = subject
+            self.preheader = preheader
+            self.text = text
+            self.html = html
+        }
     }
 
     private let templates: [String: Compiled]
@@ -90,9 +98,10 @@ public final class TemplateRenderer: @unchecked Sendable {
     }
 
     private func subjectTemplate(_ send: PlannedSend, _ template: Compiled) throws(MailError) -> CompiledText {
-        try send.subjectOverride.map { source throws(MailError) in
-            try headerTemplate(source, place: "the `subject` of step `\(send.step)` in flow `\(send.flow)`")
-        } ?? template.subject
+        guard let source = send.subjectOverride else { return template.subject }
+        // Only the names are captured for the message: capturing `send` would copy it.
+        let step = send.step, flow = send.flow
+        return try headerTemplate(source, place: "the `subject` of step `\(step)` in flow `\(flow)`")
     }
 
     private func headerTemplate(_ source: String, place: @autoclosure () -> String) throws(MailError) -> CompiledText {

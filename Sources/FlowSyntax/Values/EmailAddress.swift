@@ -41,6 +41,23 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
     /// empty label; no whitespace, control characters or the RFC 5322 specials `()<>[]:;,\"`
     /// (which would change the meaning of a `To:` header). Non-ASCII letters are allowed.
     public static func isDeliverable(_ address: String) -> Bool {
+        var address = address
+        switch address.withUTF8(shape) {
+        case .invalid: return false
+        case .ascii: return true
+        case .nonASCII: return !address.unicodeScalars.contains { $0.properties.isWhitespace }
+        }
+    }
+
+    /// What one pass over an address's bytes tells.
+    private enum Shape {
+        case invalid
+        case ascii
+        /// Valid as far as bytes tell; non-ASCII white space is still to be ruled out.
+        case nonASCII
+    }
+
+    private static func shape(_ address: UnsafeBufferPointer<UInt8>) -> Shape {
         // One pass over the bytes (this runs before every send): exactly one `@` with a non-empty
         // local part before it, a domain of at least two non-empty labels, and no white space,
         // control characters or `()<>[]:;,\"`. Non-ASCII is checked for white space by scalar.
@@ -49,31 +66,31 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
         var labelLength = 0
         var index = 0
         var isASCII = true
-        for byte in address.utf8 {
+        for byte in address {
             switch byte {
             case UInt8(ascii: "@"):
-                guard at == nil, index > 0 else { return false }
+                guard at == nil, index > 0 else { return .invalid }
                 at = index
                 labels = 0
                 labelLength = 0
             case UInt8(ascii: "."):
                 if at != nil {
-                    guard labelLength > 0 else { return false }
+                    guard labelLength > 0 else { return .invalid }
                     labels += 1
                     labelLength = 0
                 }
             case 0..<0x21, 0x7F, UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"),
                  UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ","),
                  UInt8(ascii: "\\"), UInt8(ascii: "\""):
-                return false
+                return .invalid
             default:
                 if byte >= 0x80 { isASCII = false }
                 labelLength += 1
             }
             index += 1
         }
-        guard at != nil, labelLength > 0, labels >= 1 else { return false }
-        return isASCII || !address.unicodeScalars.contains { $0.properties.isWhitespace }
+        guard at != nil, labelLength > 0, labels >= 1 else { return .invalid }
+        return isASCII ? .ascii : .nonASCII
     }
 
     public init(displayName: String? = nil, localPart: String, domain: String) {
