@@ -24,6 +24,8 @@ public final class Replayer {
     var contacts: [ContactKey: ContactState] = [:]
     /// Event routes found by name before (see `EventRouteCache`).
     var routeCache: EventRouteCache
+    /// Contacts' zones by `timezone` trait text, before `zones` hashes it.
+    var zonesByTrait = StringBitsCache<Zone>(slotBits: 6)
     /// Delivery-window answers, per flow and zone (see `WindowMemo`).
     var windowMemo = WindowMemo()
     var timers = TimerQueue<Timer>()
@@ -99,7 +101,9 @@ public final class Replayer {
 
     func zone(of contact: ContactState) -> Zone {
         if let zone = contact.zone { return zone }
-        let zone = zones.zone(forTrait: contact.timezone, fallback: projectZone)
+        let zone = contact.timezone.map { name in
+            zonesByTrait.value(for: name) { zones.zone(forTrait: $0, fallback: projectZone) }
+        } ?? projectZone
         contact.zone = zone
         return zone
     }
