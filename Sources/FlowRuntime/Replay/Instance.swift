@@ -72,28 +72,35 @@ struct SentMessage {
 }
 
 /// The latest message sent at each send step of an instance. An instance sends at few steps, so
-/// a short list searched in order is cheaper than a dictionary.
+/// a short list searched in order is cheaper than a dictionary; the first step's message is kept
+/// inline, as making an array for it cost more than the rest of recording a send.
 struct SentMessages {
-    private var messages: [(position: Int, message: SentMessage)] = []
+    private typealias Entry = (position: Int, message: SentMessage)
+    private var first: Entry?
+    private var others: [Entry] = []
 
     /// The latest message sent at the step at `position`.
     subscript(position: Int) -> SentMessage? {
-        messages.first { $0.position == position }?.message
+        if let first, first.position == position { return first.message }
+        return others.first { $0.position == position }?.message
     }
 
     /// Records `message` as the latest one sent at the step at `position`.
     mutating func record(_ message: SentMessage, at position: Int) {
-        if let index = messages.firstIndex(where: { $0.position == position }) {
-            messages[index].message = message
+        if first == nil || first?.position == position {
+            first = (position, message)
+        } else if let index = others.firstIndex(where: { $0.position == position }) {
+            others[index].message = message
         } else {
-            messages.append((position, message))
+            others.append((position, message))
         }
     }
 
     /// Applies `change` to every recorded message with this id.
     mutating func update(id: String, _ change: (inout SentMessage) -> Void) {
-        for index in messages.indices where messages[index].message.id == id {
-            change(&messages[index].message)
+        if first?.message.id == id { change(&first!.message) }
+        for index in others.indices where others[index].message.id == id {
+            change(&others[index].message)
         }
     }
 }

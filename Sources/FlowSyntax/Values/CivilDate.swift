@@ -60,15 +60,18 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DD`; nil for anything else or an impossible date.
     public static func parse(_ text: String) -> CivilDate? {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = digits(bytes[0..<4]), let month = digits(bytes[5..<7]), let day = digits(bytes[8..<10])
-        else { return nil }
-        let date = CivilDate(year: year, month: month, day: day)
-        return date.isValid ? date : nil
+        guard text.utf8.count == 10 else { return nil }
+        var text = text
+        return text.withUTF8 { bytes in // read in place: this runs for every date trait armed
+            guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+                  let year = digits(bytes[0..<4]), let month = digits(bytes[5..<7]), let day = digits(bytes[8..<10])
+            else { return nil }
+            let date = CivilDate(year: year, month: month, day: day)
+            return date.isValid ? date : nil
+        }
     }
 
-    static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
+    static func digits(_ bytes: some Collection<UInt8>) -> Int? {
         var value = 0
         for byte in bytes {
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
