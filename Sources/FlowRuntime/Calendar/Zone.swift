@@ -11,11 +11,21 @@ import FlowSyntax
 public struct Zone: Sendable, Hashable, CustomStringConvertible {
     /// The IANA name, e.g. `Europe/Berlin`.
     public let name: String
-    let table: OffsetTable
+    /// The offsets, boxed: a zone is copied wherever a contact's zone is asked for, and a copy
+    /// of the box is one retain where a copy of the table is one per array.
+    private let box: TableBox
+    var table: OffsetTable {
+        _read { yield box.table }
+    }
+
+    private final class TableBox: Sendable {
+        let table: OffsetTable
+        init(_ table: OffsetTable) { self.table = table }
+    }
 
     init(name: String, table: OffsetTable) {
         self.name = name
-        self.table = table
+        box = TableBox(table)
     }
 
     /// Coordinated Universal Time, available even without a tz database.
