@@ -23,9 +23,9 @@ struct ContactKey: Hashable {
     /// string's own two words, the count in the top byte) is read from those words, which hold
     /// the bytes just as `mix` reads them: the first eight, then the rest zero-padded.
     private static func digest(_ id: String, seed: UInt64) -> UInt64 {
-        if MemoryLayout<String>.size == 16 {
+        if StringMaker.smallFormVerified, MemoryLayout<String>.size == 16 { // the layout `StringMaker` checked
             let words = unsafeBitCast(id, to: (UInt64, UInt64).self)
-            if words.1 >> 60 == 0xE { // small and ASCII
+            if words.1 >> 60 == StringMaker.smallASCIIMarker {
                 let count = Int(words.1 >> 56 & 0x0F)
                 let first = UInt64(littleEndian: words.0), second = UInt64(littleEndian: words.1) & 0x00FF_FFFF_FFFF_FFFF
                 var hash = seed ^ UInt64(count) &* 0x9E37_79B9_7F4A_7C15
