@@ -280,8 +280,7 @@ private struct Members {
             var rescanner = scanner
             rescanner.position = offset
             do {
-                guard case .object(let object) = try rescanner.parseValue(depth: 1, .build) else { return Value.Object() }
-                return object
+                return try rescanner.buildObject(depth: 1)
             } catch {
                 throw LineProblem(offset: error.offset, message: error.message) // checked before: not expected
             }
@@ -329,8 +328,7 @@ private extension JSONScanner {
             _ = try parseValue(depth: 1, .check)
             return .unbuilt(offset: offset)
         }
-        guard case .object(let object) = try parseValue(depth: 1, .build) else { return .absent }
-        return .object(object)
+        return .object(try buildObject(depth: 1))
     }
 
     /// The line is not an object: report its JSON error if it has one, else that it is no event.

@@ -13,37 +13,41 @@ struct NumberToken {
     var isNegative: Bool
 
     /// The number with its exact `text`; a number beyond the range of `Double` is an error.
+    @inline(__always)
     func number(text: String) throws(JSONError) -> Value.Number {
-        let magnitude = try magnitude { text }
+        let magnitude: Double
+        if let exact = exactMagnitude { magnitude = exact } else { magnitude = try parsedMagnitude(text) }
         return Value.Number(isNegative ? -magnitude : magnitude, text: text)
     }
 
     /// Fails as `number(text:)` would, without building anything in the common case.
     func checkRange(in bytes: UnsafeBufferPointer<UInt8>) throws(JSONError) {
-        _ = try magnitude { String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self) }
+        guard exactMagnitude == nil else { return }
+        _ = try parsedMagnitude(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
     }
 
-    /// The number's absolute value; `text` is asked for only off the fast path.
-    private func magnitude(_ text: () -> String) throws(JSONError) -> Double {
-        let magnitude: Double
-        if digitCount <= 15, exponent >= -22, exponent <= 22 {
-            // Clinger's fast path: both operands are exact, so one rounding gives the right answer.
-            let exact = Double(significand)
-            magnitude = exponent < 0 ? exact / NumberToken.powersOfTen[-exponent] : exact * NumberToken.powersOfTen[exponent]
-        } else {
-            let text = text()
-            guard let parsed = Double(text) else { throw .invalidNumber(start, "`\(text)`") }
-            magnitude = Swift.abs(parsed)
-        }
-        guard magnitude.isFinite else { throw .numberOutOfRange(start, text()) }
+    /// The absolute value by Clinger's fast path, nil off it: with at most 15 digits and a power
+    /// of ten up to 22 both operands are exact, so one rounding gives the right (finite) answer.
+    @inline(__always)
+    private var exactMagnitude: Double? {
+        guard digitCount <= 15, exponent >= -22, exponent <= 22 else { return nil }
+        let exact = Double(significand)
+        return exponent < 0 ? exact / NumberToken.powersOfTen[-exponent] : exact * NumberToken.powersOfTen[exponent]
+    }
+
+    /// The absolute value of the number `text` by the standard library (off the fast path).
+    private func parsedMagnitude(_ text: String) throws(JSONError) -> Double {
+        guard let parsed = Double(text) else { throw .invalidNumber(start, "`\(text)`") }
+        let magnitude = Swift.abs(parsed)
+        guard magnitude.isFinite else { throw .numberOutOfRange(start, text) }
         return magnitude
     }
 
-    private static let powersOfTen: [Double] = (0...22).map { (exponent: Int) -> Double in
-        var value = 1.0
-        for _ in 0..<exponent { value *= 10 }
-        return value
-    }
+    /// Literals, exact for every power up to 1e22 (a table the compiler lays out statically).
+    private static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
 }
 
 extension JSONScanner {

@@ -79,8 +79,7 @@ public struct JSONScanner {
                 try token.checkRange(in: bytes)
                 return .null
             case .build:
-                let text = state.strings.string(in: bytes, start: token.start, count: token.end - token.start)
-                return .number(try token.number(text: text))
+                return .number(try number(token, maker: state.strings))
             }
         case UInt8(ascii: "t"):
             try expectLiteral("true")
@@ -97,28 +96,23 @@ public struct JSONScanner {
     }
 
     private mutating func parseObject(depth: Int, _ handling: Handling) throws(JSONError) -> Value {
-        try enterContainer(depth: depth)
-        let build = handling == .build
-        let members = state.members // one reference for the whole object, not one per member
-        let start = members.count
-        // Set once the object has too many members to look for repeated keys linearly.
-        var large: Value.Object?
-        if !(try closesEmptyContainer(UInt8(ascii: "}"))) {
-            var afterComma = false
-            repeat {
-                let key = try scanMemberKey(afterComma: afterComma)
-                afterComma = true
-                let value = try parseValue(depth: depth + 1, handling)
-                guard build else { continue }
-                if large != nil {
-                    large?[string(key)] = value
-                } else if members.add(key: string(key), value: value, above: start) == JSONScanner.maxStackedMembers {
-                    large = Value.Object(distinctMembers: members.take(above: start))
-                }
-            } while try continuesObject()
+        guard handling == .build else {
+            try validateObject(depth: depth, handling)
+            return .null
         }
-        guard build else { return .null }
-        return .object(large ?? Value.Object(distinctMembers: members.take(above: start)))
+        return .object(try buildObject(depth: depth))
+    }
+
+    /// Validates an object without building it.
+    private mutating func validateObject(depth: Int, _ handling: Handling) throws(JSONError) {
+        try enterContainer(depth: depth)
+        guard !(try closesEmptyContainer(UInt8(ascii: "}"))) else { return }
+        var afterComma = false
+        repeat {
+            _ = try scanMemberKey(afterComma: afterComma)
+            afterComma = true
+            _ = try parseValue(depth: depth + 1, handling)
+        } while try continuesObject()
     }
 
     private mutating func parseArray(depth: Int, _ handling: Handling) throws(JSONError) -> Value {
@@ -198,8 +192,20 @@ public struct JSONScanner {
     /// The decoded string of `token`.
     @inline(__always)
     func string(_ token: StringToken) -> String {
+        string(token, maker: state.strings)
+    }
+
+    /// The decoded string of `token`, made by `strings` (which a loop making many holds once).
+    @inline(__always)
+    func string(_ token: StringToken, maker strings: StringMaker) -> String {
         guard !token.hasEscapes else { return token.string(in: bytes) }
-        return state.strings.string(in: bytes, start: token.start, count: token.count)
+        return strings.string(in: bytes, start: token.start, count: token.count)
+    }
+
+    /// The number of `token`, keeping its text (made by `strings`).
+    @inline(__always)
+    func number(_ token: NumberToken, maker strings: StringMaker) throws(JSONError) -> Value.Number {
+        try token.number(text: strings.string(in: bytes, start: token.start, count: token.end - token.start))
     }
 
     /// Requires that only whitespace is left.

@@ -26,7 +26,7 @@ final class MemberStack {
     /// value at its first position); returns how many members that object has.
     @inline(__always)
     func add(key: consuming String, value: consuming Value, above start: Int) -> Int {
-        for index in start..<count where sameKey(base[index].key, key) {
+        if let index = index(of: key, above: start) {
             base[index].value = value
             return count - start
         }
@@ -36,16 +36,21 @@ final class MemberStack {
         return count - start
     }
 
-    /// Whether two keys are equal as `String`s. Short ASCII keys are small strings, equal exactly
-    /// when their two words are, which settles most comparisons without a call.
+    /// Where a member with a key equal to `key` (as `String`s) is, from `start` on. A short ASCII
+    /// key is a small string, equal to another small ASCII string exactly when their two words
+    /// are, which settles most comparisons without a call.
     @inline(__always)
-    private func sameKey(_ a: String, _ b: String) -> Bool {
-        guard smallFormVerified, MemoryLayout<String>.size == 16 else { return a == b }
-        let first = unsafeBitCast(a, to: (UInt64, UInt64).self)
-        let second = unsafeBitCast(b, to: (UInt64, UInt64).self)
-        if first == second { return true }
+    private func index(of key: String, above start: Int) -> Int? {
         let marker = StringMaker.smallASCIIMarker
-        return first.1 >> 60 == marker && second.1 >> 60 == marker ? false : a == b
+        guard smallFormVerified, MemoryLayout<String>.size == 16,
+              unsafeBitCast(key, to: (UInt64, UInt64).self).1 >> 60 == marker
+        else { return (start..<count).first { base[$0].key == key } }
+        let words = unsafeBitCast(key, to: (UInt64, UInt64).self)
+        for index in start..<count {
+            let other = unsafeBitCast(base[index].key, to: (UInt64, UInt64).self)
+            if other == words || (other.1 >> 60 != marker && base[index].key == key) { return index }
+        }
+        return nil
     }
 
     /// Moves the members from `start` on off the stack, into an array.

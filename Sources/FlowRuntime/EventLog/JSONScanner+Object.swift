@@ -1,0 +1,69 @@
+import FlowSyntax
+
+extension JSONScanner {
+    /// Builds the object at the current `{`, nested `depth` containers deep, in one loop: member
+    /// values that are strings, numbers or literals (what event properties and traits hold) are
+    /// made here; only nested containers and malformed values go through `parseValue`, which
+    /// also reports every error exactly as for any other value.
+    ///
+    /// Members are gathered on the shared `MemberStack` (a repeated key takes the new value at
+    /// its first position); from `maxStackedMembers` on, the object is built with its key index.
+    mutating func buildObject(depth: Int) throws(JSONError) -> Value.Object {
+        try enterContainer(depth: depth)
+        // One reference to each for the whole object, not one per member.
+        let members = state.members
+        let strings = state.strings
+        let start = members.count
+        // Set once the object has too many members to look for repeated keys linearly.
+        var large: Value.Object?
+        if !(try closesEmptyContainer(UInt8(ascii: "}"))) {
+            var afterComma = false
+            repeat {
+                let key = try scanMemberKey(afterComma: afterComma)
+                afterComma = true
+                let value = try memberValue(depth: depth + 1, strings: strings)
+                if large != nil {
+                    large?[string(key, maker: strings)] = value
+                } else if members.add(key: string(key, maker: strings), value: value, above: start) == JSONScanner.maxStackedMembers {
+                    large = Value.Object(distinctMembers: members.take(above: start))
+                }
+            } while try continuesObject()
+        }
+        return large ?? Value.Object(distinctMembers: members.take(above: start))
+    }
+
+    /// The value of an object member, built; scalars without a call to `parseValue`.
+    @inline(__always)
+    private mutating func memberValue(depth: Int, strings: StringMaker) throws(JSONError) -> Value {
+        skipWhitespace()
+        guard position < bytes.count else { throw .unexpectedEnd(position, expecting: "a value") }
+        switch bytes[position] {
+        case UInt8(ascii: "\""):
+            return .string(string(try scanString(), maker: strings))
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return .number(try number(try scanNumber(), maker: strings))
+        case UInt8(ascii: "t") where hasLiteral("true"):
+            position += 4
+            return .bool(true)
+        case UInt8(ascii: "f") where hasLiteral("false"):
+            position += 5
+            return .bool(false)
+        case UInt8(ascii: "n") where hasLiteral("null"):
+            position += 4
+            return .null
+        default:
+            return try parseValue(depth: depth, .build)
+        }
+    }
+
+    /// Whether `literal` (4 or 5 bytes) is at the current position: a word comparison or two.
+    @inline(__always)
+    private func hasLiteral(_ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard let base = bytes.baseAddress, bytes.count - position >= count else { return false }
+        let here = UnsafeRawPointer(base + position)
+        let expected = UnsafeRawPointer(literal.utf8Start)
+        guard here.loadUnaligned(as: UInt32.self) == expected.loadUnaligned(as: UInt32.self) else { return false }
+        return count == 4 || here.load(fromByteOffset: 4, as: UInt8.self) == expected.load(fromByteOffset: 4, as: UInt8.self)
+    }
+}
