@@ -11,10 +11,11 @@
 //   command line                       flowc
 import PackageDescription
 
-/// The replay's hot path (FlowRuntime, and flowc's record output) runs without dynamic
-/// exclusivity checks: they cost ~5% of a replay and the engine makes no overlapping accesses;
-/// each piece of state belongs to one thread (the reader's, the replay's or the printer's, see
-/// `ReadAheadEventReader` and `RecordPrinter`). Debug builds keep the checks.
+/// The replay's hot path runs without dynamic exclusivity checks: FlowRuntime, and the flowc
+/// target as a whole (its record output is on the path; its other commands lose checks they
+/// never needed). They cost ~5% of a replay and the engine makes no overlapping accesses; each
+/// piece of state belongs to one thread (the reader's, the replay's or the printer's, see
+/// `ReadAheadEventReader` and `RecordPrinter`). Debug builds, and so the tests, keep the checks.
 let hotPath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
 
 let package = Package(

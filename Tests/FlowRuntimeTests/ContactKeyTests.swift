@@ -14,10 +14,28 @@ import Testing
                 for index in 0..<length { buffer[index] = letters[index] }
                 return length
             }
+            // `stored` is a large string even when short: the hash must not depend on the form.
+            #expect(ContactKey(id) == ContactKey(stored))
+            for seed in [0, 1, -7, 1 << 40] {
+                #expect(ContactKey(id)._rawHashValue(seed: seed) == ContactKey(stored)._rawHashValue(seed: seed), "length \(length)")
+            }
+            #expect(ContactKey(id).hashValue == ContactKey(stored).hashValue)
             var table: [ContactKey: Int] = [ContactKey(id): length]
             #expect(table[ContactKey(stored)] == length, "length \(length)")
             table[ContactKey(stored)] = -1
             #expect(table.count == 1)
+        }
+    }
+
+    /// Ids are opaque bytes: ids Swift calls equal strings but spelled with other code points
+    /// are different contacts.
+    @Test func idsAreTheirBytes() {
+        let pairs = [("K", "\u{212A}"), ("caf\u{E9}", "cafe\u{301}"), ("Å", "A\u{30A}")]
+        for (a, b) in pairs {
+            #expect(a == b) // equal as Swift strings ...
+            #expect(ContactKey(a) != ContactKey(b)) // ... two contacts here
+            let table = [ContactKey(a): 1, ContactKey(b): 2]
+            #expect(table.count == 2 && table[ContactKey(a)] == 1 && table[ContactKey(b)] == 2)
         }
     }
 

@@ -41,7 +41,8 @@ import Testing
         let plain = "!#[]^ \u{7F}é€😀 !#[]^ \u{7F}"
         var buffer = ByteBuffer(capacity: 1)
         buffer.appendQuoted(plain)
-        #expect(buffer.withBytes { String(decoding: $0, as: UTF8.self) } == "\"\(plain)\"")
+        buffer.appendQuoted("")
+        #expect(buffer.withBytes { String(decoding: $0, as: UTF8.self) } == "\"\(plain)\"\"\"")
     }
 
     @Test func appendsKeepEveryByteAcrossGrowth() {

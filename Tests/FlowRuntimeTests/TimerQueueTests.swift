@@ -5,13 +5,29 @@ import Testing
 /// The timer queue against a plain model: timers come out by due time, ties in the order they
 /// were scheduled (spec 4.2), whatever the interleaving of schedules and pops.
 @Suite struct TimerQueueTests {
-    /// A payload with a reference, so that a lost or doubled entry shows up as a wrong count.
-    final class Payload {
-        let label: Int
-        init(_ label: Int) { self.label = label }
+    /// Counts the payloads alive, so that a leaked or twice-freed entry shows.
+    final class Census {
+        var alive = 0
     }
 
-    @Test func popsInDueThenSchedulingOrder() {
+    final class Payload {
+        let label: Int
+        let census: Census
+        init(_ label: Int, _ census: Census) {
+            self.label = label
+            self.census = census
+            census.alive += 1
+        }
+        deinit { census.alive -= 1 }
+    }
+
+    @Test func popsInDueThenSchedulingOrderAndFreesWhatItPops() {
+        let census = Census()
+        run(census)
+        #expect(census.alive == 0) // the queue and everything popped are gone
+    }
+
+    private func run(_ census: Census) {
         var random = SeededGenerator(seed: 11)
         var queue = TimerQueue<Payload>()
         var model: [(due: Int64, sequence: Int, label: Int)] = []
@@ -22,7 +38,7 @@ import Testing
         for _ in 0..<20_000 {
             if random.chance(55) {
                 let due = clock + Int64(random.index(below: 50)) // many ties
-                queue.schedule(at: due, Payload(scheduled))
+                queue.schedule(at: due, Payload(scheduled, census))
                 model.append((due, scheduled, scheduled))
                 scheduled += 1
             } else {
@@ -36,6 +52,7 @@ import Testing
         }
         #expect(popped == expected)
         #expect(queue.count == model.count)
+        #expect(census.alive == model.count) // popped payloads were freed, pending ones are kept
         #expect(Set(queue.pending.map(\.label)) == Set(model.map(\.label)))
     }
 }

@@ -44,13 +44,20 @@ final class MemberStack {
         let marker = StringMaker.smallASCIIMarker
         guard smallFormVerified, MemoryLayout<String>.size == 16,
               unsafeBitCast(key, to: (UInt64, UInt64).self).1 >> 60 == marker
-        else { return (start..<count).first { base[$0].key == key } }
+        else { return (start..<count).first { Self.sameKey(base[$0].key, key) } }
         let words = unsafeBitCast(key, to: (UInt64, UInt64).self)
         for index in start..<count {
             let other = unsafeBitCast(base[index].key, to: (UInt64, UInt64).self)
-            if other == words || (other.1 >> 60 != marker && base[index].key == key) { return index }
+            if other == words || (other.1 >> 60 != marker && Self.sameKey(base[index].key, key)) { return index }
         }
         return nil
+    }
+
+    /// Keys are the same when they are equal strings of the same UTF-8 length: "K" and the
+    /// Kelvin sign, or composed and decomposed "é", stay two members, as they always have.
+    @inline(__always)
+    private static func sameKey(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a == b
     }
 
     /// Moves the members from `start` on off the stack, into an array.

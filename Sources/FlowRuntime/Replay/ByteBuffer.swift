@@ -85,7 +85,8 @@ public struct ByteBuffer: ~Copyable {
     }
 
     /// Whether any of the `count` bytes at `start` must be escaped, 8 bytes at a time. Reads
-    /// whole words, so up to 7 bytes past the end must be readable.
+    /// whole words, so up to 7 bytes past the end must be readable (reserved capacity, perhaps
+    /// never written: those bytes are masked out before they are looked at).
     @inline(__always)
     private static func anyNeedsEscape(_ start: UnsafeMutablePointer<UInt8>, count: Int) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101

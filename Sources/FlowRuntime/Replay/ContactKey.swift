@@ -1,14 +1,25 @@
-/// A contact id as the key of the replay's contact table. Hashing a `String` runs SipHash over
-/// every byte, and that cost as much as the rest of finding the contact. This key mixes the
-/// bytes a word at a time with the table's seed instead (`_rawHashValue(seed:)`, the hook
-/// `Dictionary` calls, is implemented for that). Equal ids have equal bytes, so they hash alike
-/// however the strings are stored. The ids come from the user's own log, so a hash that is
-/// fast rather than hardened against chosen collisions is the right trade here.
+/// A contact id as the key of the replay's contact table. Ids are opaque: two ids are the same
+/// contact when their UTF-8 bytes are the same (as for message ids and A/B buckets, which hash
+/// the bytes), so "K" and the Kelvin sign, or composed and decomposed "é", are different
+/// contacts, although Swift's `String ==` would call them equal.
+///
+/// Hashing a `String` runs SipHash over every byte, and that cost as much as the rest of finding
+/// the contact. This key mixes the bytes a word at a time with the table's seed instead
+/// (`_rawHashValue(seed:)`, the hook `Dictionary` calls, is implemented for that). The ids come
+/// from the user's own log, so a hash that is fast rather than hardened against chosen
+/// collisions is the right trade here.
 struct ContactKey: Hashable {
     let id: String
 
     init(_ id: String) {
         self.id = id
+    }
+
+    static func == (a: ContactKey, b: ContactKey) -> Bool {
+        if MemoryLayout<String>.size == 16, unsafeBitCast(a.id, to: (UInt64, UInt64).self) == unsafeBitCast(b.id, to: (UInt64, UInt64).self) {
+            return true // the same small string, or the same storage
+        }
+        return a.id.utf8.count == b.id.utf8.count && a.id.utf8.elementsEqual(b.id.utf8)
     }
 
     func hash(into hasher: inout Hasher) {

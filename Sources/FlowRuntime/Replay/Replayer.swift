@@ -22,7 +22,7 @@ public final class Replayer {
     let project: CompiledProject
     let sink: RunRecordSink
     var contacts: [ContactKey: ContactState] = [:]
-    /// Event routes found by name before (see `EventRouteCache`).
+    /// Event routes, found by the name string's words before hashing it (see `EventRouteCache`).
     var routeCache: EventRouteCache
     /// Contacts' zones by `timezone` trait text, before `zones` hashes it.
     var zonesByTrait = StringBitsCache<Zone>(slotBits: 6)

@@ -57,8 +57,7 @@ struct TimerQueue<Payload> {
         }
         while hole > 0 {
             let parent = (hole - 1) / 2
-            let rises = last.due != base[parent].due ? last.due < base[parent].due : last.sequence < base[parent].sequence
-            guard rises else { break }
+            guard Self.precedes(due: last.due, sequence: last.sequence, base + parent) else { break }
             (base + hole).initialize(to: (base + parent).move())
             hole = parent
         }
@@ -72,7 +71,13 @@ struct TimerQueue<Payload> {
     /// Whether the timer at `a` fires before the one at `b`.
     @inline(__always)
     private static func precedes(_ a: UnsafeMutablePointer<Entry>, _ b: UnsafeMutablePointer<Entry>) -> Bool {
-        a.pointee.due != b.pointee.due ? a.pointee.due < b.pointee.due : a.pointee.sequence < b.pointee.sequence
+        precedes(due: a.pointee.due, sequence: a.pointee.sequence, b)
+    }
+
+    /// Whether a timer due at `due`, scheduled as `sequence`, fires before the one at `b`.
+    @inline(__always)
+    private static func precedes(due: Int64, sequence: UInt64, _ b: UnsafeMutablePointer<Entry>) -> Bool {
+        due != b.pointee.due ? due < b.pointee.due : sequence < b.pointee.sequence
     }
 
     /// Moves a new entry up into place, swapping in the buffer: copying an entry out of the array

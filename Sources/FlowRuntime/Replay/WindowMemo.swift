@@ -4,6 +4,10 @@ import FlowSyntax
 /// instants the answer holds for (`Zone.windowSpan`): sends in one zone cluster in time, so most
 /// look-ups land in the stretch the last one found and do no calendar arithmetic.
 ///
+/// The calendar reads the window from the local day of the instant asked about, so an answer
+/// is reused only on the same local day: where a zone's clock fell back across midnight
+/// (St. John's until 2011), an instant later in the stretch can be on an earlier local day.
+///
 /// Slots are found by the flow and the bits of the zone's name: the zones of a replay come from
 /// one `ZoneCache`, so a zone's name is one string; a slot keeps its zone (and so that string)
 /// alive, so equal bits mean the same zone. A zone met in another spelling only misses.
@@ -12,6 +16,8 @@ struct WindowMemo {
     private struct Entry {
         var flow: Int
         var words: (UInt64, UInt64)
+        /// The local day the answer was found on (days since 1970-01-01).
+        var day: Int
         var span: Range<Int64>
         /// nil: the window is open throughout `span`.
         var opening: Int64?
@@ -28,11 +34,12 @@ struct WindowMemo {
         let words = unsafeBitCast(zone.name, to: (UInt64, UInt64).self)
         let mixed = (words.0 ^ words.1 ^ UInt64(truncatingIfNeeded: flow)) &* 0x9E37_79B9_7F4A_7C15
         let slot = Int(truncatingIfNeeded: mixed >> (64 - UInt64(Self.slotBits)))
-        if let entry = entries[slot], entry.flow == flow, entry.words == words, entry.span.contains(instant) {
+        let day = zone.local(instant).day
+        if let entry = entries[slot], entry.flow == flow, entry.words == words, entry.day == day, entry.span.contains(instant) {
             return entry.opening ?? instant
         }
         guard let found = zone.windowSpan(window, containing: instant) else { return nil }
-        entries[slot] = Entry(flow: flow, words: words, span: found.span, opening: found.opening)
+        entries[slot] = Entry(flow: flow, words: words, day: day, span: found.span, opening: found.opening)
         zones[slot] = zone
         return found.opening ?? instant
     }

@@ -82,7 +82,8 @@ public enum Value: Hashable, Sendable {
             members = distinctMembers
             positions = nil
             if members.count >= Object.indexedCount { rebuildPositions() }
-            assert(Set(members.map(\.key)).count == members.count, "duplicate keys in Value.Object(distinctMembers:)")
+            // No two keys with the same bytes ("K" and the Kelvin sign, equal as strings, are two keys).
+            assert(Set(members.map { Array($0.key.utf8) }).count == members.count, "duplicate keys in Value.Object(distinctMembers:)")
         }
 
         @inlinable
