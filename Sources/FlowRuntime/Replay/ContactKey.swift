@@ -16,10 +16,15 @@ struct ContactKey: Hashable {
     }
 
     static func == (a: ContactKey, b: ContactKey) -> Bool {
-        if MemoryLayout<String>.size == 16, unsafeBitCast(a.id, to: (UInt64, UInt64).self) == unsafeBitCast(b.id, to: (UInt64, UInt64).self) {
-            return true // the same small string, or the same storage
+        if StringMaker.smallFormVerified, MemoryLayout<String>.size == 16 {
+            let first = unsafeBitCast(a.id, to: (UInt64, UInt64).self), second = unsafeBitCast(b.id, to: (UInt64, UInt64).self)
+            if first == second { return true } // the same small string, or the same storage
+            let marker = StringMaker.smallASCIIMarker
+            if first.1 >> 60 == marker, second.1 >> 60 == marker { return false } // small ASCII: the words are the bytes
         }
-        return a.id.utf8.count == b.id.utf8.count && a.id.utf8.elementsEqual(b.id.utf8)
+        guard a.id.utf8.count == b.id.utf8.count else { return false }
+        var (first, second) = (a.id, b.id)
+        return first.withUTF8 { first in second.withUTF8 { first.elementsEqual($0) } }
     }
 
     func hash(into hasher: inout Hasher) {
