@@ -53,6 +53,6 @@ public enum PathResolution {
 
     /// Object members along `path`; null as soon as one is missing or not an object.
     public static func member(of value: Value, _ path: [String]) -> Value {
-        path.isEmpty ? value : path.reduce(value) { current, name in current[name] }
+        path.reduce(value) { current, name in current[name] }
     }
 }

@@ -7,6 +7,9 @@ public final class ZoneCache {
     /// The tz database directory.
     public let directory: String
     private var zones: [String: Zone?] = [:]
+    /// Names asked for lately, found by the string's words before `zones` hashes them: a
+    /// contact's `timezone` trait is one the reader made once for many lines.
+    private var recent = StringBitsCache<Zone?>(slotBits: 6)
     private var directoryListings: [String: Set<String>] = [:]
 
     /// Tree entries that are not IANA zone names: the `posix/` and `right/` copies, and
@@ -20,10 +23,12 @@ public final class ZoneCache {
     /// The zone with this exact (case-sensitive) IANA name, e.g. `Europe/Berlin`; nil when the
     /// name is not a zone of the tz database. `UTC` always resolves.
     public func zone(named name: String) -> Zone? {
-        if let known = zones[name] { return known }
-        let zone = name == Zone.utc.name ? Zone.utc : load(name)
-        zones[name] = zone
-        return zone
+        recent.value(for: name) { name in
+            if let known = zones[name] { return known }
+            let zone = name == Zone.utc.name ? Zone.utc : load(name)
+            zones[name] = zone
+            return zone
+        }
     }
 
     /// A contact's zone: its `timezone` trait when that names a zone, else `fallback` (the

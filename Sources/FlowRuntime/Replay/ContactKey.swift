@@ -16,11 +16,10 @@ struct ContactKey: Hashable {
     }
 
     static func == (a: ContactKey, b: ContactKey) -> Bool {
-        if StringMaker.smallFormVerified, MemoryLayout<String>.size == 16 {
-            let first = unsafeBitCast(a.id, to: (UInt64, UInt64).self), second = unsafeBitCast(b.id, to: (UInt64, UInt64).self)
+        if StringWords.available {
+            let first = StringWords(a.id), second = StringWords(b.id)
             if first == second { return true } // the same small string, or the same storage
-            let marker = StringMaker.smallASCIIMarker
-            if first.1 >> 60 == marker, second.1 >> 60 == marker { return false } // small ASCII: the words are the bytes
+            if first.isSmallASCII, second.isSmallASCII { return false } // the words are the bytes
         }
         guard a.id.utf8.count == b.id.utf8.count else { return false }
         var (first, second) = (a.id, b.id)
@@ -39,11 +38,11 @@ struct ContactKey: Hashable {
     /// string's own two words, the count in the top byte) is read from those words, which hold
     /// the bytes just as `mix` reads them: the first eight, then the rest zero-padded.
     private static func digest(_ id: String, seed: UInt64) -> UInt64 {
-        if StringMaker.smallFormVerified, MemoryLayout<String>.size == 16 { // the layout `StringMaker` checked
-            let words = unsafeBitCast(id, to: (UInt64, UInt64).self)
-            if words.1 >> 60 == StringMaker.smallASCIIMarker {
-                let count = Int(words.1 >> 56 & 0x0F)
-                let first = UInt64(littleEndian: words.0), second = UInt64(littleEndian: words.1) & 0x00FF_FFFF_FFFF_FFFF
+        if StringWords.available {
+            let words = StringWords(id)
+            if words.isSmallASCII {
+                let count = Int(words.high >> 56 & 0x0F)
+                let first = UInt64(littleEndian: words.low), second = UInt64(littleEndian: words.high) & 0x00FF_FFFF_FFFF_FFFF
                 var hash = seed ^ UInt64(count) &* 0x9E37_79B9_7F4A_7C15
                 if count > 0 { hash = fold(hash, first) }
                 if count > 8 { hash = fold(hash, second) }

@@ -22,10 +22,9 @@ public final class Replayer {
     let project: CompiledProject
     let sink: RunRecordSink
     var contacts: [ContactKey: ContactState] = [:]
-    /// Event routes, found by the name string's words before hashing it (see `EventRouteCache`).
-    var routeCache: EventRouteCache
-    /// Contacts' zones by `timezone` trait text, before `zones` hashes it.
-    var zonesByTrait = StringBitsCache<Zone>(slotBits: 6)
+    /// The project's event routes, found by the name string's words before the name is hashed
+    /// (the reader makes each distinct event name once; see `StringBitsCache`).
+    var routes = StringBitsCache<EventRoute?>(slotBits: 6)
     /// Delivery-window answers, per flow and zone (see `WindowMemo`).
     var windowMemo = WindowMemo()
     var timers = TimerQueue<Timer>()
@@ -62,7 +61,6 @@ public final class Replayer {
         self.bouncedContacts = bouncedContacts
         projectZone = zones.zone(named: project.timezone) ?? .utc
         longestCapPeriod = project.flows.compactMap(\.frequencyCap?.per).max() ?? 0
-        routeCache = EventRouteCache(project.eventRoutes)
     }
 
     /// Processes one event: fires the timers due at or before it, then applies it (spec 4.3).
@@ -101,9 +99,7 @@ public final class Replayer {
 
     func zone(of contact: ContactState) -> Zone {
         if let zone = contact.zone { return zone }
-        let zone = contact.timezone.map { name in
-            zonesByTrait.value(for: name) { zones.zone(forTrait: $0, fallback: projectZone) }
-        } ?? projectZone
+        let zone = zones.zone(forTrait: contact.timezone, fallback: projectZone)
         contact.zone = zone
         return zone
     }
@@ -139,7 +135,7 @@ public final class Replayer {
 
     private func track(_ contact: ContactState, name: String, event: Event) {
         // One look-up tells what the event can do; most events of a busy log do nothing here.
-        guard let route = routeCache.route(named: name) else { return }
+        guard let route = routes.value(for: name, orMake: { project.eventRoutes[$0] }) else { return }
 
         // 1. History and consent.
         if let need = route.history {

@@ -5,7 +5,7 @@
 /// always mean the same text; a key seen in another form simply misses and is made again.
 struct StringBitsCache<Value> {
     private struct Slot {
-        var words: (UInt64, UInt64)
+        var words: StringWords
         var key: String
         var value: Value
     }
@@ -20,9 +20,9 @@ struct StringBitsCache<Value> {
 
     /// The value cached for `key`, else the one `make` gives, cached from now on.
     mutating func value(for key: String, orMake make: (String) -> Value) -> Value {
-        guard MemoryLayout<String>.size == 16 else { return make(key) }
-        let words = unsafeBitCast(key, to: (UInt64, UInt64).self)
-        let slot = Int(truncatingIfNeeded: ((words.0 ^ words.1) &* 0x9E37_79B9_7F4A_7C15) >> (64 - UInt64(slotBits)))
+        guard StringWords.available else { return make(key) }
+        let words = StringWords(key)
+        let slot = words.slot(bits: slotBits)
         if let cached = slots[slot], cached.words == words { return cached.value }
         let value = make(key)
         slots[slot] = Slot(words: words, key: key, value: value)

@@ -15,7 +15,7 @@ struct WindowMemo {
     /// Plain values only, so that reading a slot copies no references.
     private struct Entry {
         var flow: Int
-        var words: (UInt64, UInt64)
+        var words: StringWords
         /// The local day the answer was found on (days since 1970-01-01).
         var day: Int
         var span: Range<Int64>
@@ -30,10 +30,9 @@ struct WindowMemo {
 
     /// `zone.nextOpening(window, atOrAfter: instant)` for the window of flow `flow`.
     mutating func nextOpening(flow: Int, _ window: DeliveryWindow, in zone: Zone, atOrAfter instant: Int64) -> Int64? {
-        guard MemoryLayout<String>.size == 16 else { return zone.nextOpening(window, atOrAfter: instant) }
-        let words = unsafeBitCast(zone.name, to: (UInt64, UInt64).self)
-        let mixed = (words.0 ^ words.1 ^ UInt64(truncatingIfNeeded: flow)) &* 0x9E37_79B9_7F4A_7C15
-        let slot = Int(truncatingIfNeeded: mixed >> (64 - UInt64(Self.slotBits)))
+        guard StringWords.available else { return zone.nextOpening(window, atOrAfter: instant) }
+        let words = StringWords(zone.name)
+        let slot = words.slot(bits: Self.slotBits, mixing: UInt64(truncatingIfNeeded: flow))
         let day = zone.local(instant).day
         if let entry = entries[slot], entry.flow == flow, entry.words == words, entry.day == day, entry.span.contains(instant) {
             return entry.opening ?? instant
