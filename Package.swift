@@ -87,7 +87,11 @@ let package = Package(
             ],
             // grammar/flow.schema.json, embedded for `flowc schema`.
             resources: [.embedInCode("Resources/flow.schema.json")],
-            swiftSettings: hotPath
+            swiftSettings: hotPath,
+            // mimalloc (Debian's libmimalloc-dev) replaces malloc for the whole process: `flowc run`
+            // allocates on its reader and replay threads and frees on the next one, which glibc's
+            // per-arena locks serialise (docs/decisions.md, "How flowc run uses the machine").
+            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         // Helpers shared by the test targets (a seeded generator for fuzz and mutation tests).
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Installs what flowc needs to build and test on a fresh Debian machine, when it is missing:
-# libyaml-dev (the YAML parser flowc links), tzdata (time zones), graphviz (`flowc graph` tests
-# render DOT), chromium (the `flowc report --format html` browser test renders the page headless),
-# python3 with pytest, jsonschema and PyYAML (schema and MIME tests), aiosmtpd and openssl (the
-# SMTP tests run a real SMTP server with a self-signed certificate).
+# libyaml-dev (the YAML parser flowc links), libmimalloc-dev (the allocator flowc links),
+# tzdata (time zones), graphviz (`flowc graph` tests render DOT), chromium (the `flowc report
+# --format html` browser test renders the page headless), python3 with pytest, jsonschema and
+# PyYAML (schema and MIME tests), aiosmtpd and openssl (the SMTP tests run a real SMTP server
+# with a self-signed certificate).
 set -euo pipefail
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 need=()
 pkg-config --exists yaml-0.1 2>/dev/null || need+=(libyaml-dev pkg-config)
+dpkg -s libmimalloc-dev >/dev/null 2>&1 || need+=(libmimalloc-dev)
 [ -e /usr/share/zoneinfo/Europe/Berlin ] || need+=(tzdata)
 command -v python3 >/dev/null || need+=(python3 python3-pip)
 command -v dot >/dev/null || need+=(graphviz)
