@@ -9,8 +9,6 @@ final class MemberStack {
     private var base: UnsafeMutablePointer<Member>
     private var capacity: Int
     private(set) var count = 0
-    /// Whether small ASCII strings are known to have `StringMaker`'s layout (for `sameKey`).
-    private let smallFormVerified = StringMaker.smallFormVerified
 
     init() {
         capacity = 16
@@ -41,14 +39,11 @@ final class MemberStack {
     /// are, which settles most comparisons without a call.
     @inline(__always)
     private func index(of key: String, above start: Int) -> Int? {
-        let marker = StringMaker.smallASCIIMarker
-        guard smallFormVerified, MemoryLayout<String>.size == 16,
-              unsafeBitCast(key, to: (UInt64, UInt64).self).1 >> 60 == marker
+        guard StringWords.available, case let words = StringWords(key), words.isSmallASCII
         else { return (start..<count).first { Self.sameKey(base[$0].key, key) } }
-        let words = unsafeBitCast(key, to: (UInt64, UInt64).self)
         for index in start..<count {
-            let other = unsafeBitCast(base[index].key, to: (UInt64, UInt64).self)
-            if other == words || (other.1 >> 60 != marker && Self.sameKey(base[index].key, key)) { return index }
+            let other = StringWords(base[index].key)
+            if other == words || (!other.isSmallASCII && Self.sameKey(base[index].key, key)) { return index }
         }
         return nil
     }
