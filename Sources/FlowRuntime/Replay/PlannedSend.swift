@@ -6,44 +6,48 @@ public struct PlannedSend: Hashable, Sendable {
     public var id: String
     /// Replay time of the send, milliseconds since the Unix epoch.
     public var time: Int64
-    public var flow: String
-    /// The step id, `#N` when unnamed.
-    public var step: String
-    /// The template id (the variant's template for an A/B step).
-    public var template: String
-    /// The template chosen by an A/B step, else nil.
-    public var variant: String?
-    /// The step's `subject:` override (a Mustache template), if any.
-    public var subjectOverride: String?
+    /// The flow, step and option the message comes from.
+    public var origin: SendOrigin
     public var contact: String
     /// The bare recipient address.
     public var to: String
-    public var transactional: Bool
-    /// The resolved `from` (template, else step, else flow delivery, else project): a Mustache template.
-    public var from: String
     /// The contact's traits at send time.
     public var traits: Value.Object
     /// The event that started the instance.
     public var trigger: TriggerEvent
+
+    public var flow: String { origin.flow }
+    /// The step id, `#N` when unnamed.
+    public var step: String { origin.step }
+    /// The template id (the variant's template for an A/B step).
+    public var template: String { origin.template }
+    /// The template chosen by an A/B step, else nil.
+    public var variant: String? { origin.variant }
+    /// The step's `subject:` override (a Mustache template), if any.
+    public var subjectOverride: String? { origin.subjectOverride }
+    public var transactional: Bool { origin.transactional }
+    /// The resolved `from` (template, else step, else flow delivery, else project): a Mustache template.
+    public var from: String { origin.from }
+
+    public init(id: String, time: Int64, origin: SendOrigin, contact: String, to: String,
+                traits: Value.Object, trigger: TriggerEvent) {
+        self.id = id
+        self.time = time
+        self.origin = origin
+        self.contact = contact
+        self.to = to
+        self.traits = traits
+        self.trigger = trigger
+    }
 
     public init(
         id: String, time: Int64, flow: String, step: String, template: String, variant: String? = nil,
         subjectOverride: String? = nil, contact: String, to: String, transactional: Bool, from: String,
         traits: Value.Object, trigger: TriggerEvent
     ) {
-        self.id = id
-        self.time = time
-        self.flow = flow
-        self.step = step
-        self.template = template
-        self.variant = variant
-        self.subjectOverride = subjectOverride
-        self.contact = contact
-        self.to = to
-        self.transactional = transactional
-        self.from = from
-        self.traits = traits
-        self.trigger = trigger
+        let origin = SendOrigin(flow: flow, step: step, template: template, variant: variant,
+                                subjectOverride: subjectOverride, transactional: transactional, from: from)
+        self.init(id: id, time: time, origin: origin, contact: contact, to: to, traits: traits, trigger: trigger)
     }
 }
 

@@ -86,8 +86,7 @@ extension Replayer {
         let flowIndex = instance.flow
         let contact = instance.contact
         let step = project.flows[flowIndex].steps[position].name
-        let transactional = project.flows[flowIndex].transactional
-        let marketing = !transactional
+        let marketing = !project.flows[flowIndex].transactional
         let suppression: Suppression? =
             marketing && contact.unsubscribed ? .unsubscribed
             : contact.hardBounced ? .bounced
@@ -123,10 +122,10 @@ extension Replayer {
             }
         }
         let flowID = project.flows[flowIndex].id
-        var option = send.options[0]
+        var option = 0
         if send.options.count > 1 {
             let bucket = Bucket.of(flow: flowID, step: step, contact: contact.id)
-            option = send.options[Bucket.pick(weights: send.options.lazy.map(\.weight), bucket: bucket) ?? 0]
+            option = Bucket.pick(weights: send.options.lazy.map(\.weight), bucket: bucket) ?? 0
             if let tracer { traceOption(weights: send.options.map(\.weight), isVariant: true, by: instance, tracer) }
         }
         let id = MessageID.make(flow: flowID, contact: contact.id, key: instance.key ?? "", entry: instance.entry,
@@ -134,11 +133,8 @@ extension Replayer {
         if marketing { contact.marketingSends.append(now) }
         instance.sent.record(SentMessage(id: id), at: position)
         summary.sends += 1
-        emit(.send(PlannedSend(
-            id: id, time: now, flow: flowID, step: step, template: option.template,
-            variant: send.isABTest ? option.template : nil, subjectOverride: send.subject,
-            contact: contact.id, to: to, transactional: transactional, from: option.from,
-            traits: contact.traits, trigger: instance.trigger)))
+        emit(.send(PlannedSend(id: id, time: now, origin: sendOrigins[flowIndex][position][option],
+                               contact: contact.id, to: to, traits: contact.traits, trigger: instance.trigger)))
         return true
     }
 }

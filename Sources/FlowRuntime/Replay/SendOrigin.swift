@@ -1,0 +1,61 @@
+import FlowIR
+
+/// What every message sent by one option of one send step has in common: flow, step, template
+/// and the settings the step resolved. Made once per option when the replay starts and shared
+/// by reference, so a `PlannedSend` (and every run record, which is as large as its largest
+/// case) stays small and a send costs one retain for all of it.
+public final class SendOrigin: Hashable, Sendable {
+    public let flow: String
+    /// The step id, `#N` when unnamed.
+    public let step: String
+    /// The template id (the variant's template for an A/B step).
+    public let template: String
+    /// The template chosen by an A/B step, else nil.
+    public let variant: String?
+    /// The step's `subject:` override (a Mustache template), if any.
+    public let subjectOverride: String?
+    public let transactional: Bool
+    /// The resolved `from` (template, else step, else flow delivery, else project): a Mustache template.
+    public let from: String
+
+    public init(flow: String, step: String, template: String, variant: String? = nil,
+                subjectOverride: String? = nil, transactional: Bool, from: String) {
+        self.flow = flow
+        self.step = step
+        self.template = template
+        self.variant = variant
+        self.subjectOverride = subjectOverride
+        self.transactional = transactional
+        self.from = from
+    }
+
+    /// The origins of a project's sends, by flow, step position and option (no options for a
+    /// step that does not send).
+    static func table(for project: CompiledProject) -> [[[SendOrigin]]] {
+        project.flows.map { flow in
+            flow.steps.map { step in
+                guard case .send(let send) = step.action else { return [] }
+                return send.options.map { option in
+                    SendOrigin(flow: flow.id, step: step.name, template: option.template,
+                               variant: send.isABTest ? option.template : nil, subjectOverride: send.subject,
+                               transactional: flow.transactional, from: option.from)
+                }
+            }
+        }
+    }
+
+    public static func == (a: SendOrigin, b: SendOrigin) -> Bool {
+        a === b || (a.flow == b.flow && a.step == b.step && a.template == b.template && a.variant == b.variant
+            && a.subjectOverride == b.subjectOverride && a.transactional == b.transactional && a.from == b.from)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(flow)
+        hasher.combine(step)
+        hasher.combine(template)
+        hasher.combine(variant)
+        hasher.combine(subjectOverride)
+        hasher.combine(transactional)
+        hasher.combine(from)
+    }
+}
