@@ -1,10 +1,11 @@
-/// A min-heap of timers ordered by due time, then by the order they were scheduled
-/// (spec 4.2: ties fire in scheduling order).
+/// Timers ordered by due time, then by the order they were scheduled (spec 4.2: ties fire in
+/// scheduling order).
 ///
-/// Laid out for hundreds of thousands of pending timers, where every level of a heap walk is a
-/// cache miss: the heap holds small keys only, four children to a node (half the levels of a
-/// binary heap, the four children on adjacent cache lines), and the payloads stay put in slots
-/// of their own, read once, when their timer comes out.
+/// Laid out for hundreds of thousands of pending timers, most of them hours or days ahead: only
+/// the timers due before `horizon` are in a heap (`near`); later ones wait unsorted in buckets of
+/// about 70 minutes of due time, and a bucket is sorted into the heap when the clock reaches it.
+/// The heap stays small enough to stay in cache, and scheduling a timer for tomorrow is an
+/// append. The payloads stay put in slots of their own, read once, when their timer comes out.
 struct TimerQueue<Payload> {
     struct Entry {
         var due: Int64
@@ -12,27 +13,33 @@ struct TimerQueue<Payload> {
         var payload: Payload
     }
 
-    /// A heap node: when the timer fires and where its payload is.
-    private struct Key {
-        var due: Int64
-        var sequence: UInt64
-        var slot: Int
-    }
+    /// A bucket holds the timers due in one span of 2^22 ms (about 70 minutes).
+    private static var bucketShift: Int64 { 22 }
 
-    private static var arity: Int { 4 }
-
-    private var heap: [Key] = []
+    /// The timers due before `horizon`.
+    private var near = TimerHeap()
+    /// Due times from here on are in `later`; `.max` once the last possible bucket was taken.
+    private var horizon: Int64 = .min
+    /// Timers due at or after `horizon`, by bucket number (due time >> `bucketShift`).
+    private var later: [Int64: [TimerKey]] = [:]
+    /// The numbers of the buckets in `later`, as a min-heap.
+    private var laterBuckets = BucketNumbers()
+    private var laterCount = 0
     /// Payloads by slot; nil in a free slot.
     private var payloads: [Payload?] = []
     /// Slots free for reuse, the latest freed (still in cache) last.
     private var freeSlots: [Int] = []
     private var nextSequence: UInt64 = 0
 
-    var count: Int { heap.count }
-    var isEmpty: Bool { heap.isEmpty }
+    var count: Int { near.count + laterCount }
+    var isEmpty: Bool { count == 0 }
 
     /// The due time of the earliest timer.
-    var nextDue: Int64? { heap.first?.due }
+    var nextDue: Int64? {
+        if let first = near.first { return first.due }
+        guard let bucket = laterBuckets.first else { return nil }
+        return later[bucket]?.lazy.map(\.due).min()
+    }
 
     mutating func schedule(at due: Int64, _ payload: Payload) {
         schedule(at: due, sequence: reserveSequence(), payload)
@@ -54,59 +61,73 @@ struct TimerQueue<Payload> {
             slot = payloads.count
             payloads.append(payload)
         }
-        heap.append(Key(due: due, sequence: sequence, slot: slot))
-        heap.withUnsafeMutableBufferPointer { heap in
-            Self.rise(heap[heap.count - 1], from: heap.count - 1, in: heap)
+        let key = TimerKey(due: due, sequence: sequence, slot: slot)
+        if due < horizon || horizon == .max {
+            near.push(key)
+            return
         }
+        let bucket = due >> Self.bucketShift
+        if Self.append(key, to: &later[bucket, default: []]) { laterBuckets.push(bucket) }
+        laterCount += 1
+    }
+
+    /// Appends `key` to `bucket`; true when it is the bucket's first.
+    private static func append(_ key: TimerKey, to bucket: inout [TimerKey]) -> Bool {
+        bucket.append(key)
+        return bucket.count == 1
     }
 
     /// Removes and returns the earliest timer if it is due at or before `time`.
     mutating func popDue(atOrBefore time: Int64) -> Entry? {
-        guard let top = heap.first, top.due <= time else { return nil }
-        let last = heap.removeLast()
-        if !heap.isEmpty {
-            heap.withUnsafeMutableBufferPointer { Self.replaceTop(of: $0, with: last) }
-        }
-        let payload = payloads[top.slot].take()!
-        freeSlots.append(top.slot)
-        return Entry(due: top.due, sequence: top.sequence, payload: payload)
+        if near.isEmpty, !takeNextBucket(startingAtOrBefore: time) { return nil }
+        guard let first = near.first, first.due <= time else { return nil }
+        _ = near.popFirst()
+        let payload = payloads[first.slot].take()!
+        freeSlots.append(first.slot)
+        return Entry(due: first.due, sequence: first.sequence, payload: payload)
+    }
+
+    /// Moves the earliest bucket into `near`, sorted, if it starts at or before `time`, and the
+    /// horizon to its end. Only called with `near` empty: every timer in `near` is due before
+    /// every timer in a bucket.
+    private mutating func takeNextBucket(startingAtOrBefore time: Int64) -> Bool {
+        guard let bucket = laterBuckets.first, bucket <= time >> Self.bucketShift else { return false }
+        laterBuckets.popFirst()
+        let keys = later.removeValue(forKey: bucket) ?? []
+        laterCount -= keys.count
+        near = TimerHeap(sorted: keys.sorted { $0.precedes($1) })
+        horizon = bucket < Int64.max >> Self.bucketShift ? (bucket + 1) << Self.bucketShift : .max
+        return true
     }
 
     /// Every pending payload, in no particular order.
     var pending: some Sequence<Payload> { payloads.lazy.compactMap(\.self) }
+}
 
-    /// Puts `last` in place of the top, restoring the heap order the way Floyd did: the hole at
-    /// the top sinks to a leaf along the earliest child (three comparisons a level), then `last`
-    /// rises from there (rarely far: it came from the bottom).
-    private static func replaceTop(of heap: UnsafeMutableBufferPointer<Key>, with last: Key) {
-        let count = heap.count
-        var hole = 0
-        while case let first = arity * hole + 1, first < count {
-            var child = first
-            for sibling in first + 1 ..< min(first + arity, count) where precedes(heap[sibling], heap[child]) {
-                child = sibling
-            }
-            heap[hole] = heap[child]
-            hole = child
+/// Bucket numbers in a binary min-heap (a few thousand over a log of months).
+private struct BucketNumbers {
+    private var numbers: [Int64] = []
+
+    var first: Int64? { numbers.first }
+
+    mutating func push(_ number: Int64) {
+        numbers.append(number)
+        var child = numbers.count - 1
+        while child > 0, case let parent = (child - 1) / 2, numbers[child] < numbers[parent] {
+            numbers.swapAt(child, parent)
+            child = parent
         }
-        rise(last, from: hole, in: heap)
     }
 
-    /// Puts `key` in the hole at `hole` or, while it fires before the hole's parent, higher up.
-    private static func rise(_ key: Key, from hole: Int, in heap: UnsafeMutableBufferPointer<Key>) {
-        var hole = hole
-        while hole > 0 {
-            let parent = (hole - 1) / arity
-            guard precedes(key, heap[parent]) else { break }
-            heap[hole] = heap[parent]
-            hole = parent
+    mutating func popFirst() {
+        numbers.swapAt(0, numbers.count - 1)
+        numbers.removeLast()
+        var parent = 0
+        while case let left = 2 * parent + 1, left < numbers.count {
+            let child = left + 1 < numbers.count && numbers[left + 1] < numbers[left] ? left + 1 : left
+            guard numbers[child] < numbers[parent] else { return }
+            numbers.swapAt(child, parent)
+            parent = child
         }
-        heap[hole] = key
-    }
-
-    /// Whether timer `a` fires before timer `b`.
-    @inline(__always)
-    private static func precedes(_ a: Key, _ b: Key) -> Bool {
-        a.due != b.due ? a.due < b.due : a.sequence < b.sequence
     }
 }
