@@ -11,7 +11,7 @@ import Darwin
 /// Ids are compared by their exact UTF-8 bytes, kept one after another in a `ByteArena` (no
 /// String per id). The open-addressing table is small, because de-duplication touches it at
 /// a random place for every line: a slot is 8 bytes, the top 32 bits of the id's 64-bit hash
-/// and the id's number. The table is indexed by the top bits of the hash, so growing it keeps
+/// and where the id is in the arena. The table is indexed by the top bits of the hash, so growing it keeps
 /// every entry's neighbourhood and needs no rehashing; bytes are compared only when the 32 bits
 /// match. The hash is fast, not keyed: fine for the logs a user replays, not meant to resist
 /// crafted collisions.
@@ -19,17 +19,17 @@ struct MessageIDSet: ~Copyable { // not copyable: copies would share `slots`
     fileprivate struct Slot {
         /// The top 32 bits of the id's hash.
         var tag: UInt32 = 0
-        /// The id's number plus one; 0 marks an empty slot.
-        var number: UInt32 = 0
+        /// The id's location in the arena plus one; 0 marks an empty slot.
+        var location: UInt32 = 0
     }
 
     /// log2 of the slot count.
     private var indexBits = 10
     private var slots = SlotTable(count: 1 << 10)
-    /// The ids, by number.
+    /// The ids' bytes.
     private let ids = ByteArena()
 
-    var count: Int { ids.count }
+    private(set) var count = 0
 
     /// Adds `id`; false if it was already there.
     mutating func insert(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -37,13 +37,14 @@ struct MessageIDSet: ~Copyable { // not copyable: copies would share `slots`
         let table = slots.base
         let mask = slots.count - 1
         var index = MessageIDSet.home(of: tag, indexBits: indexBits)
-        while table[index].number != 0 {
-            if table[index].tag == tag, storedBytesEqual(Int(table[index].number - 1), id) { return false }
+        while table[index].location != 0 {
+            if table[index].tag == tag, storedBytesEqual(table[index].location - 1, id) { return false }
             index = (index + 1) & mask
         }
-        guard count < Int(UInt32.max - 1) else { return true } // beyond 4 billion ids: no more room to remember
-        table[index] = Slot(tag: tag, number: UInt32(truncatingIfNeeded: count + 1))
-        ids.append(id)
+        // Beyond 16 GiB of ids there is no more room to remember: the id counts as new.
+        guard let location = ids.append(id), location < UInt32.max else { return true }
+        table[index] = Slot(tag: tag, location: location + 1)
+        count += 1
         if count * 4 > slots.count * 3 { grow() }
         return true
     }
@@ -54,8 +55,8 @@ struct MessageIDSet: ~Copyable { // not copyable: copies would share `slots`
         Int(truncatingIfNeeded: (UInt64(tag) &<< 32) &>> (64 - indexBits))
     }
 
-    private func storedBytesEqual(_ number: Int, _ id: UnsafeBufferPointer<UInt8>) -> Bool {
-        let stored = ids[number]
+    private func storedBytesEqual(_ location: UInt32, _ id: UnsafeBufferPointer<UInt8>) -> Bool {
+        let stored = ids[location]
         guard stored.count == id.count else { return false }
         guard let storedBase = stored.baseAddress, let idBase = id.baseAddress else { return id.isEmpty }
         return memcmp(storedBase, idBase, id.count) == 0
@@ -67,9 +68,9 @@ struct MessageIDSet: ~Copyable { // not copyable: copies would share `slots`
         indexBits += 1
         let larger = SlotTable(count: 1 << indexBits)
         let mask = larger.count - 1
-        for slot in UnsafeBufferPointer(start: slots.base, count: slots.count) where slot.number != 0 {
+        for slot in UnsafeBufferPointer(start: slots.base, count: slots.count) where slot.location != 0 {
             var index = MessageIDSet.home(of: slot.tag, indexBits: indexBits)
-            while larger.base[index].number != 0 { index = (index + 1) & mask }
+            while larger.base[index].location != 0 { index = (index + 1) & mask }
             larger.base[index] = slot
         }
         slots = larger
