@@ -32,6 +32,21 @@ public final class TemplateRenderer: @unchecked Sendable {
     private let unsubscribeURL: CompiledText?
     /// Subject overrides and resolved `from` values, compiled on first use (guarded by `lock`).
     private var headerTemplates: [String: CompiledText] = [:]
+    /// The subject template of each send origin met (guarded by `lock`): found by the origin's
+    /// identity instead of hashing a template name and a subject override for every run record.
+    private var subjectsByOrigin: [ObjectIdentifier: OriginSubject] = [:]
+
+    /// A send origin's subject template, shared by reference (copying a template costs more than
+    /// finding it). The origin is kept, so its identity is not reused while the entry exists.
+    private final class OriginSubject: Sendable {
+        let origin: SendOrigin
+        let template: CompiledText
+
+        init(origin: SendOrigin, template: CompiledText) {
+            self.origin = origin
+            self.template = template
+        }
+    }
     private let lock = NSLock()
 
     /// Compiles every template and the project's `unsubscribe_url`; throws on the first invalid one.
@@ -81,11 +96,24 @@ public final class TemplateRenderer: @unchecked Sendable {
     /// A plain subject (see `PlainHeaderTemplate`) is rendered without swift-mustache; the
     /// unsubscribe link is rendered only when the subject uses it.
     public func renderSubject(_ send: PlannedSend) throws(MailError) -> String {
-        let template = try compiled(send)
-        let subject = try subjectTemplate(send, template)
-        if let text = subject.plainHeader?.render(send) { return TextFilters.headerLine(text) }
-        let url = subject.mentionsUnsubscribeURL ? unsubscribeLink(send) : nil
-        return TextFilters.headerLine(subject.render(root(send, unsubscribeURL: url, filter: TextFilters.collapsingLineBreaks)))
+        let subject = try subjectTemplate(of: send)
+        if let text = subject.template.plainHeader?.render(send) { return TextFilters.headerLine(text) }
+        let url = subject.template.mentionsUnsubscribeURL ? unsubscribeLink(send) : nil
+        return TextFilters.headerLine(subject.template.render(root(send, unsubscribeURL: url, filter: TextFilters.collapsingLineBreaks)))
+    }
+
+    /// The subject template of `send`'s origin, remembered per origin.
+    private func subjectTemplate(of send: PlannedSend) throws(MailError) -> OriginSubject {
+        let key = ObjectIdentifier(send.origin)
+        lock.lock()
+        let known = subjectsByOrigin[key]
+        lock.unlock()
+        if let known { return known }
+        let subject = OriginSubject(origin: send.origin, template: try subjectTemplate(send, compiled(send)))
+        lock.lock()
+        subjectsByOrigin[key] = subject
+        lock.unlock()
+        return subject
     }
 
     private func compiled(_ send: PlannedSend) throws(MailError) -> Compiled {
