@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rewrites applied to text that comes from data when it lands somewhere special.
 enum TextFilters {
     /// Every run of CR/LF becomes one space (header values, spec section 5).
@@ -22,16 +24,20 @@ enum TextFilters {
     /// its own spaces and `Hi {{contact.first_name}}` without the trait is `Hi ` (spec section 5
     /// changes nothing else in a header value).
     static func headerLine(_ text: String) -> String {
-        let isLineBreakByte: (UInt8) -> Bool = { $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") }
-        // Searched in the string's own storage when it has one: every subject comes through here.
-        let hasLineBreak = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isLineBreakByte) }
-            ?? text.utf8.contains(where: isLineBreakByte)
-        guard hasLineBreak else { return text }
+        // Searched in the string's own storage (every subject comes through here).
+        var text = text
+        guard text.withUTF8(containsLineBreak) else { return text }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isLineBreak($0) }),
               let last = scalars.lastIndex(where: { !isLineBreak($0) })
         else { return "" }
         return collapsingLineBreaks(String(scalars[first...last]))
+    }
+
+    /// Whether `bytes` hold a CR or LF (by `memchr`, which reads many bytes at a time).
+    private static func containsLineBreak(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        return memchr(base, Int32(UInt8(ascii: "\n")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: "\r")), bytes.count) != nil
     }
 
     /// RFC 3986 percent-encoding of everything but unreserved characters (data in the unsubscribe URL).
