@@ -11,7 +11,7 @@ enum RunSummaryText {
         if log.duplicatesIgnored > 0 { read += ", \(log.duplicatesIgnored) duplicates ignored" }
         if log.ignoredTypes > 0 { read += ", \(log.ignoredTypes) of other types ignored" }
         lines.append(read + "; \(replay.contacts) contacts")
-        let ended = EndReason.allCases.map { "\(replay.ended[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
+        let ended = EndReason.allCases.map { "\(replay.ended[$0]) \($0.rawValue)" }.joined(separator: ", ")
         lines.append("instances: \(replay.entered) entered; ended: \(ended)")
         var sends = "sends: \(replay.sends)"
         if let delivery, let destination {

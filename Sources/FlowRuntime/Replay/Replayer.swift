@@ -272,7 +272,7 @@ public final class Replayer {
         instance.generation &+= 1
         instance.waitingSince = nil
         instance.contact.instances.removeAll { $0 === instance }
-        summary.ended[reason, default: 0] += 1
+        summary.ended[reason] += 1
         emit(.end(.init(time: now, flow: project.flows[instance.flow].id, contact: instance.contact.id, key: instance.key, reason: reason)))
     }
 }

@@ -83,7 +83,7 @@ public struct ScenarioRunner {
     private func drain(_ replayer: Replayer, from latest: Int64) {
         replayer.finish(until: latest)
         let limit = ScenarioClock.adding(latest, Self.drainLimit)
-        while replayer.summary.entered > replayer.summary.ended.values.reduce(0, +),
+        while replayer.summary.entered > replayer.summary.ended.total,
               let next = replayer.nextTimerDue, next <= limit {
             replayer.finish(until: max(next, replayer.now))
         }
