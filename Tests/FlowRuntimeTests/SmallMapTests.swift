@@ -6,7 +6,7 @@ import TestSupport
 @Suite struct SmallMapTests {
     /// Key ranges below and far above `indexedCount`, so both the linear search and the
     /// position index (built, kept up to date) are exercised.
-    @Test(arguments: [7, 40])
+    @Test(arguments: [7, 40, 300])
     func setsReplacesAndRemovesLikeADictionary(keyCount: Int) {
         var map = SmallMap<Int, String>()
         var reference: [Int: String] = [:]

@@ -1,11 +1,11 @@
 /// Key-value pairs kept in an array, found by a linear search while there are a handful: far
 /// less memory than a `Dictionary` for the few flows, event names and entry keys one contact
-/// has state for. From `indexedCount` pairs on, a dictionary of positions keeps lookups O(1), so
-/// a contact with thousands of entry keys stays fast.
+/// has state for. From `indexedCount` pairs on, an index of positions (`PositionIndex`) keeps
+/// lookups O(1), so a contact with thousands of entry keys stays fast.
 struct SmallMap<Key: Hashable, Value> {
     private var pairs: [(key: Key, value: Value)] = []
-    /// Positions in `pairs` by key, while there are at least `unindexedCount` pairs.
-    private var positions: [Key: Int]?
+    /// Positions in `pairs` by key hash, while there are at least `unindexedCount` pairs.
+    private var index: PositionIndex?
 
     /// The index is built when the map grows to this many pairs ...
     static var indexedCount: Int { 16 }
@@ -48,30 +48,37 @@ struct SmallMap<Key: Hashable, Value> {
     }
 
     private func position(of key: Key) -> Int? {
-        if let positions { return positions[key] }
+        if let index { return index.position(hash: key.hashValue) { pairs[$0].key == key } }
         return pairs.firstIndex { $0.key == key }
     }
 
     private mutating func append(_ key: Key, _ value: Value) {
         pairs.append((key, value))
-        if positions != nil {
-            positions?[key] = pairs.count - 1
-        } else if pairs.count >= Self.indexedCount {
-            var index: [Key: Int] = [:]
-            index.reserveCapacity(pairs.count)
-            for (position, pair) in pairs.enumerated() { index[pair.key] = position }
-            positions = index
+        if var index, !index.isFull(with: pairs.count) {
+            self.index = nil // taken out while changed, so it is not copied
+            index.insert(pairs.count - 1, hash: key.hashValue)
+            self.index = index
+        } else if index != nil || pairs.count >= Self.indexedCount {
+            buildIndex()
         }
     }
 
-    /// Removes the pair at `index` by moving the last pair into its place.
-    private mutating func remove(at index: Int) {
-        positions?[pairs[index].key] = nil
-        let last = pairs.removeLast()
-        if index < pairs.count {
-            pairs[index] = last
-            positions?[last.key] = index
+    private mutating func buildIndex() {
+        var index = PositionIndex(roomFor: 2 * pairs.count)
+        for (position, pair) in pairs.enumerated() { index.insert(position, hash: pair.key.hashValue) }
+        self.index = index
+    }
+
+    /// Removes the pair at `position` by moving the last pair into its place.
+    private mutating func remove(at position: Int) {
+        let last = pairs.count - 1
+        if var index {
+            self.index = nil // taken out while changed, so it is not copied
+            index.remove(position, hash: pairs[position].key.hashValue) { pairs[$0].key.hashValue }
+            if position < last { index.move(last, to: position, hash: pairs[last].key.hashValue) }
+            self.index = pairs.count - 1 < Self.unindexedCount ? nil : index
         }
-        if pairs.count < Self.unindexedCount { positions = nil }
+        pairs.swapAt(position, last)
+        pairs.removeLast()
     }
 }
