@@ -1,4 +1,5 @@
 @testable import FlowMail
+import FlowRuntime
 import FlowSyntax
 import Testing
 
@@ -91,6 +92,20 @@ import Testing
             #expect(error.message.contains("template `bad` field `subject`"))
             #expect(error.message.contains("never closed"))
         }
+    }
+
+    /// Subjects are remembered per send origin; sends made one by one each bring an origin of
+    /// their own, more than the renderer keeps, and every one still gets its own subject.
+    @Test func subjectsFollowTheirOriginPastTheRemembered() throws {
+        let renderer = try Fixtures.renderer()
+        var sends: [PlannedSend] = []
+        for index in 0..<5000 {
+            let send = Fixtures.send(subject: index.isMultiple(of: 2) ? "S\(index) {{contact.first_name}}" : nil)
+            sends.append(send) // kept alive, so no origin's identity is reused by the next one
+            #expect(try renderer.renderSubject(send) == (index.isMultiple(of: 2) ? "S\(index) Ana" : "Ana, your cart is waiting"))
+        }
+        #expect(try renderer.renderSubject(sends[10]) == "S10 Ana")
+        #expect(renderer.rememberedOrigins <= TemplateRenderer.maxOrigins)
     }
 
     @Test func unknownTemplateIsAnError() throws {

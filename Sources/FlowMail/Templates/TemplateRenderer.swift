@@ -34,7 +34,17 @@ public final class TemplateRenderer: @unchecked Sendable {
     private var headerTemplates: [String: CompiledText] = [:]
     /// The subject template of each send origin met (guarded by `lock`): found by the origin's
     /// identity instead of hashing a template name and a subject override for every run record.
+    /// A replay makes one origin per option of a send step; sends made one by one (each with an
+    /// origin of its own) would grow it without end, so it starts over past `maxOrigins`.
     private var subjectsByOrigin: [ObjectIdentifier: OriginSubject] = [:]
+    static let maxOrigins = 4096
+
+    /// How many origins' subjects are remembered now.
+    var rememberedOrigins: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return subjectsByOrigin.count
+    }
 
     /// A send origin's subject template, shared by reference (copying a template costs more than
     /// finding it). The origin is kept, so its identity is not reused while the entry exists.
@@ -111,6 +121,7 @@ public final class TemplateRenderer: @unchecked Sendable {
         if let known { return known }
         let subject = OriginSubject(origin: send.origin, template: try subjectTemplate(send, compiled(send)))
         lock.lock()
+        if subjectsByOrigin.count >= Self.maxOrigins { subjectsByOrigin.removeAll() }
         subjectsByOrigin[key] = subject
         lock.unlock()
         return subject
