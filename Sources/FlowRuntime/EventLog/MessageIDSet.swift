@@ -11,9 +11,9 @@ import Darwin
 /// Ids are compared by their exact UTF-8 bytes, kept one after another in a `ByteArena` (no
 /// String per id). The open-addressing table is small, because de-duplication touches it at
 /// a random place for every line: a slot is 8 bytes, the top 32 bits of the id's 64-bit hash
-/// and where the id is in the arena. The table is indexed by the top bits of the hash, so growing it keeps
-/// every entry's neighbourhood and needs no rehashing; bytes are compared only when the 32 bits
-/// match. The hash is fast, not keyed: fine for the logs a user replays, not meant to resist
+/// and where the id is in the arena. The table is indexed by the top bits of the hash, so
+/// growing it keeps every entry's neighbourhood and needs no rehashing; bytes are compared only
+/// when the 32 bits match. The hash is fast, not keyed: fine for the logs a user replays, not meant to resist
 /// crafted collisions.
 struct MessageIDSet: ~Copyable { // not copyable: copies would share `slots`
     fileprivate struct Slot {
