@@ -6,7 +6,10 @@
 #   cart     a one-flow abandoned-cart project on a checkout-heavy cart-profile log;
 #   typical  the demo project on a demo-profile log with `--browse 8`: about 8 browsing events
 #            (pages, product views, searches, cart additions) per visit, so ~10% of events
-#            are checkouts (still more than in most shops' streams).
+#            are checkouts (still more than in most shops' streams);
+#   returning the demo project on a demo-profile log of 5,000 customers who keep coming back
+#            (`--contacts 5000`; anonymous visitors still add contacts): its rows for two sizes
+#            show how much memory grows with events rather than with contacts.
 # Targets: >= 1,000,000 events/s; memory that grows with contacts, not with events.
 # FLOWC=path (absolute, or relative to the repository root) uses that flowc binary and skips
 # `swift build -c release`. BENCH_DIR=dir keeps the logs elsewhere (default /tmp/flowc-bench).
@@ -40,12 +43,13 @@ cp flows/templates/cart-*.email.yaml "$cart/templates/"
 base_kb=$(cat "$work/base.txt")
 
 for size in "${sizes[@]}"; do
-  for profile in demo cart typical; do
+  for profile in demo cart typical returning; do
     log="$work/events-$profile-$size.jsonl"
     if [ ! -s "$log" ]; then
       echo "generating $size events ($profile profile)..." >&2
       case $profile in
         typical) options=(--flows-profile demo --browse 8) ;;
+        returning) options=(--flows-profile demo --contacts 5000) ;;
         *) options=(--flows-profile "$profile") ;;
       esac
       python3 scripts/gen_events.py --seed 7 --events "$size" "${options[@]}" -o "$log"
@@ -59,7 +63,7 @@ import sys
 size, seconds, kb, profile, contacts, base = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5], int(sys.argv[6])
 rate = size / seconds if seconds else float("inf")
 per_contact = f", {(kb - base) * 1024 / int(contacts):,.0f} B/contact above the {base / 1024:.0f} MiB baseline" if contacts.isdigit() else ""
-print(f"{profile:7} {size:>11,} events: {seconds:7.2f} s  {rate:>12,.0f} events/s  peak {kb / 1024:8.1f} MiB  ({contacts} contacts{per_contact})")
+print(f"{profile:9} {size:>11,} events: {seconds:7.2f} s  {rate:>12,.0f} events/s  peak {kb / 1024:8.1f} MiB  ({contacts} contacts{per_contact})")
 PY
   done
 done
