@@ -7,6 +7,19 @@
 /// The heap stays small enough to stay in cache, and scheduling a timer for tomorrow is an
 /// append. The payloads stay put in slots of their own, read once, when their timer comes out.
 struct TimerQueue<Payload> {
+    /// When a timer fires and where its payload is.
+    private struct Key: HeapOrdered {
+        var due: Int64
+        var sequence: UInt64
+        var slot: Int
+
+        /// Earlier due time, then earlier scheduling.
+        @inline(__always)
+        func precedes(_ other: Key) -> Bool {
+            due != other.due ? due < other.due : sequence < other.sequence
+        }
+    }
+
     struct Entry {
         var due: Int64
         var sequence: UInt64
@@ -17,22 +30,21 @@ struct TimerQueue<Payload> {
     private static var bucketShift: Int64 { 22 }
 
     /// The timers due before `horizon`.
-    private var near = TimerHeap()
+    private var near = MinHeap<Key>()
     /// Due times from here on are in `later`; `.max` once the last possible bucket was taken.
     private var horizon: Int64 = .min
     /// Timers due at or after `horizon`, by bucket number (due time >> `bucketShift`).
-    private var later: [Int64: [TimerKey]] = [:]
-    /// The numbers of the buckets in `later`, as a min-heap.
-    private var laterBuckets = BucketNumbers()
-    private var laterCount = 0
+    private var later: [Int64: [Key]] = [:]
+    /// The numbers of the buckets in `later`.
+    private var laterBuckets = MinHeap<Int64>()
     /// Payloads by slot; nil in a free slot.
     private var payloads: [Payload?] = []
     /// Slots free for reuse, the latest freed (still in cache) last.
     private var freeSlots: [Int] = []
     private var nextSequence: UInt64 = 0
 
-    var count: Int { near.count + laterCount }
-    var isEmpty: Bool { count == 0 }
+    /// Pending timers: the slots in use.
+    var count: Int { payloads.count - freeSlots.count }
 
     /// The due time of the earliest timer.
     var nextDue: Int64? {
@@ -61,18 +73,17 @@ struct TimerQueue<Payload> {
             slot = payloads.count
             payloads.append(payload)
         }
-        let key = TimerKey(due: due, sequence: sequence, slot: slot)
+        let key = Key(due: due, sequence: sequence, slot: slot)
         if due < horizon || horizon == .max {
             near.push(key)
             return
         }
         let bucket = due >> Self.bucketShift
         if Self.append(key, to: &later[bucket, default: []]) { laterBuckets.push(bucket) }
-        laterCount += 1
     }
 
     /// Appends `key` to `bucket`; true when it is the bucket's first.
-    private static func append(_ key: TimerKey, to bucket: inout [TimerKey]) -> Bool {
+    private static func append(_ key: Key, to bucket: inout [Key]) -> Bool {
         bucket.append(key)
         return bucket.count == 1
     }
@@ -81,7 +92,7 @@ struct TimerQueue<Payload> {
     mutating func popDue(atOrBefore time: Int64) -> Entry? {
         if near.isEmpty, !takeNextBucket(startingAtOrBefore: time) { return nil }
         guard let first = near.first, first.due <= time else { return nil }
-        _ = near.popFirst()
+        near.popFirst()
         let payload = payloads[first.slot].take()!
         freeSlots.append(first.slot)
         return Entry(due: first.due, sequence: first.sequence, payload: payload)
@@ -94,40 +105,11 @@ struct TimerQueue<Payload> {
         guard let bucket = laterBuckets.first, bucket <= time >> Self.bucketShift else { return false }
         laterBuckets.popFirst()
         let keys = later.removeValue(forKey: bucket) ?? []
-        laterCount -= keys.count
-        near = TimerHeap(sorted: keys.sorted { $0.precedes($1) })
+        near = MinHeap(sorted: keys.sorted { $0.precedes($1) })
         horizon = bucket < Int64.max >> Self.bucketShift ? (bucket + 1) << Self.bucketShift : .max
         return true
     }
 
     /// Every pending payload, in no particular order.
     var pending: some Sequence<Payload> { payloads.lazy.compactMap(\.self) }
-}
-
-/// Bucket numbers in a binary min-heap (a few thousand over a log of months).
-private struct BucketNumbers {
-    private var numbers: [Int64] = []
-
-    var first: Int64? { numbers.first }
-
-    mutating func push(_ number: Int64) {
-        numbers.append(number)
-        var child = numbers.count - 1
-        while child > 0, case let parent = (child - 1) / 2, numbers[child] < numbers[parent] {
-            numbers.swapAt(child, parent)
-            child = parent
-        }
-    }
-
-    mutating func popFirst() {
-        numbers.swapAt(0, numbers.count - 1)
-        numbers.removeLast()
-        var parent = 0
-        while case let left = 2 * parent + 1, left < numbers.count {
-            let child = left + 1 < numbers.count && numbers[left + 1] < numbers[left] ? left + 1 : left
-            guard numbers[child] < numbers[parent] else { return }
-            numbers.swapAt(child, parent)
-            parent = child
-        }
-    }
 }
