@@ -54,7 +54,7 @@ public enum IRCompiler {
             window: resolve(flow.delivery.window, defaults.window),
             frequencyCap: resolve(flow.delivery.frequencyCap, defaults.frequencyCap),
             steps: flow.steps.enumerated().map { position, step in
-                CompiledStep(name: step.name, action: action(step, at: position, graph: graph, project: project, flowFrom: flowFrom, schema: schema))
+                CompiledStep(name: step.name, action: action(step, at: position, in: flow, graph: graph, project: project, flowFrom: flowFrom, schema: schema))
             }
         )
     }
@@ -82,7 +82,9 @@ public enum IRCompiler {
         }
     }
 
-    private static func action(_ step: Step, at position: Int, graph: StepGraph, project: Project, flowFrom: String?, schema: Schema?) -> CompiledAction {
+    private static func action(
+        _ step: Step, at position: Int, in flow: Flow, graph: StepGraph, project: Project, flowFrom: String?, schema: Schema?
+    ) -> CompiledAction {
         let end = graph.steps.count
         let next = position + 1
         func target(_ jump: JumpTarget?) -> Int {
@@ -97,7 +99,7 @@ public enum IRCompiler {
         case .wait(.until(let time, let on)): return .waitUntil(time.value, on: on.map { Set($0.value) })
         case .wait(.calendar(let days, let at)): return .waitCalendar(days: days.value, at: at)
         case .wait(.date(let text, let offset)): return .waitDate(expression(text) ?? CompiledExpression(Expression(.literal(.null), range: 0..<0)), offset: offset)
-        case .send(let send): return .send(compile(send, project: project, flowFrom: flowFrom))
+        case .send(let send): return .send(compile(send, of: step, in: flow, project: project, flowFrom: flowFrom))
         case .waitFor(let waitFor):
             return .waitFor(CompiledWaitFor(
                 event: waitFor.event.value, where: expression(waitFor.where), within: waitFor.within.value,
@@ -123,18 +125,21 @@ public enum IRCompiler {
         }
     }
 
-    private static func compile(_ send: Send, project: Project, flowFrom: String?) -> CompiledSend {
-        func option(_ template: String, weight: Int, stepFrom: String?) -> CompiledSend.Option {
+    private static func compile(_ send: Send, of step: Step, in flow: Flow, project: Project, flowFrom: String?) -> CompiledSend {
+        func option(_ template: String, weight: Int, isVariant: Bool, subject: String?, stepFrom: String?) -> CompiledSend.Option {
             let from = stepFrom ?? project.templates[template]?.from?.value ?? flowFrom ?? ""
-            return CompiledSend.Option(template: template, weight: weight, from: from)
+            let origin = SendOrigin(flow: flow.id?.value ?? "", step: step.name, template: template,
+                                    variant: isVariant ? template : nil, subjectOverride: subject,
+                                    transactional: flow.transactional, from: from)
+            return CompiledSend.Option(weight: weight, origin: origin)
         }
         switch send {
         case .template(let name, let subject, let from):
-            return CompiledSend(options: [option(name.value, weight: 100, stepFrom: from?.value)], isABTest: false, subject: subject?.value)
+            return CompiledSend(options: [option(name.value, weight: 100, isVariant: false, subject: subject?.value, stepFrom: from?.value)])
         case .variants(let variants, _):
-            return CompiledSend(
-                options: variants.map { option($0.template.value, weight: $0.weight.value, stepFrom: nil) },
-                isABTest: true, subject: nil)
+            return CompiledSend(options: variants.map {
+                option($0.template.value, weight: $0.weight.value, isVariant: true, subject: nil, stepFrom: nil)
+            })
         }
     }
 

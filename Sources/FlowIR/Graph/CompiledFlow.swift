@@ -58,15 +58,18 @@ public enum CompiledAction: Sendable {
 /// A send step: one option, or A/B variants with weights summing to 100.
 public struct CompiledSend: Sendable {
     public struct Option: Sendable {
-        public var template: String
         public var weight: Int
-        /// Resolved: step `from`, else template `from`, else flow, else project.
-        public var from: String
+        /// Template, variant, subject override and resolved `from` (step, else template, else
+        /// flow, else project), with the flow and step they belong to.
+        public var origin: SendOrigin
+
+        public var template: String { origin.template }
     }
 
     public var options: [Option]
-    public var isABTest: Bool
-    public var subject: String?
+
+    /// Whether the step picks among A/B variants.
+    public var isABTest: Bool { options.first?.origin.variant != nil }
 }
 
 public struct CompiledWaitFor: Sendable {

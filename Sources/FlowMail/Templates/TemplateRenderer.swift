@@ -1,3 +1,4 @@
+import FlowIR
 import FlowRuntime
 import FlowSyntax
 import Foundation

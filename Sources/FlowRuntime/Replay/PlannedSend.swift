@@ -1,3 +1,4 @@
+import FlowIR
 import FlowSyntax
 
 /// One send the replay decided on (spec 4.6): everything needed to render and deliver it.

@@ -20,8 +20,6 @@ public final class Replayer {
     }
 
     let project: CompiledProject
-    /// What the sends of each option of each send step share, by flow, step position and option.
-    let sendOrigins: [[[SendOrigin]]]
     let sink: RunRecordSink
     var contacts: [ContactKey: ContactState] = [:]
     /// The project's event routes, found by the name string's words before the name is hashed
@@ -59,7 +57,6 @@ public final class Replayer {
     /// server refused them for good in an earlier run.
     public init(project: CompiledProject, sink: RunRecordSink, bouncedContacts: Set<String> = []) {
         self.project = project
-        sendOrigins = SendOrigin.table(for: project)
         self.sink = sink
         self.bouncedContacts = bouncedContacts
         projectZone = zones.zone(named: project.timezone) ?? .utc

@@ -1,9 +1,7 @@
-import FlowIR
-
 /// What every message sent by one option of one send step has in common: flow, step, template
-/// and the settings the step resolved. Made once per option when the replay starts and shared
-/// by reference, so a `PlannedSend` (and every run record, which is as large as its largest
-/// case) stays small and a send costs one retain for all of it.
+/// and the settings the step resolved. Made once per option when the project is compiled and
+/// shared by reference, so a planned send (and every run record, which is as large as its
+/// largest case) stays small and a send costs one retain for all of it.
 public final class SendOrigin: Hashable, Sendable {
     public let flow: String
     /// The step id, `#N` when unnamed.
@@ -27,21 +25,6 @@ public final class SendOrigin: Hashable, Sendable {
         self.subjectOverride = subjectOverride
         self.transactional = transactional
         self.from = from
-    }
-
-    /// The origins of a project's sends, by flow, step position and option (no options for a
-    /// step that does not send).
-    static func table(for project: CompiledProject) -> [[[SendOrigin]]] {
-        project.flows.map { flow in
-            flow.steps.map { step in
-                guard case .send(let send) = step.action else { return [] }
-                return send.options.map { option in
-                    SendOrigin(flow: flow.id, step: step.name, template: option.template,
-                               variant: send.isABTest ? option.template : nil, subjectOverride: send.subject,
-                               transactional: flow.transactional, from: option.from)
-                }
-            }
-        }
     }
 
     public static func == (a: SendOrigin, b: SendOrigin) -> Bool {
