@@ -20,6 +20,25 @@ import Testing
         #expect(buffer.withBytes { String(decoding: $0, as: UTF8.self) } == expected)
     }
 
+    /// A record member (key, then quoted value) is the key followed by what `appendQuoted` writes,
+    /// for values of every length up to 40 bytes (copied in runs of 8, 16 and 32).
+    @Test func membersAreKeysAndQuotedStrings() {
+        var random = SeededGenerator(seed: 43)
+        let pieces = ["a", "Z", "0", "-", "\"", "\\", "\n", "\u{01}", "ü", "€", "😀"]
+        var buffer = ByteBuffer(capacity: 1)
+        var expected = ByteBuffer(capacity: 1)
+        for length in 0...40 {
+            for _ in 0..<20 {
+                var text = ""
+                while text.utf8.count < length { text += random.pick(random.index(below: 8) == 0 ? pieces : ["a", "b", "."]) }
+                buffer.appendMember(#","key":"#, quoted: text)
+                expected.append(#","key":"# as StaticString)
+                expected.appendQuoted(text)
+            }
+        }
+        #expect(buffer.withBytes { Array($0) } == expected.withBytes { Array($0) })
+    }
+
     /// Strings are checked 8 bytes at a time: one character that needs escaping, at every
     /// position of strings of every length around the word size, is still found; plain bytes
     /// just below and above the special ones are not escaped.

@@ -54,25 +54,63 @@ public struct ByteBuffer: ~Copyable {
         count += bytes.count
     }
 
+    /// Drops the bytes written after the first `count` (undoes appends that turned out wrong).
+    public mutating func truncate(toCount count: Int) {
+        precondition(0 <= count && count <= self.count, "ByteBuffer.truncate past its bytes")
+        self.count = count
+    }
+
     /// `text` as a JSON string: quoted, with `"`, `\` and control characters escaped and
     /// everything else kept as UTF-8 (the same text `JSONWriter.appendQuoted` writes).
     public mutating func appendQuoted(_ text: String) {
-        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ appendQuoted($0) }) { return done }
-        var copy = text
-        copy.withUTF8 { appendQuoted($0) } // a bridged or lazily stored string: made contiguous
+        append(UInt8(ascii: "\""))
+        appendJSONEscaped(text)
+        append(UInt8(ascii: "\""))
     }
 
-    /// UTF-8 `bytes` as a JSON string (see `appendQuoted(_: String)`).
-    private mutating func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let source = bytes.baseAddress else {
-            append(#""""# as StaticString)
-            return
-        }
-        let length = bytes.count
-        // Every byte escaped as \u00XX at worst, and 8 bytes of slack for reading whole words.
-        reserve(2 + 6 * length + 8)
+    /// `text` escaped as the inside of a JSON string, without quotes: a JSON string written in
+    /// pieces is the same as the whole written by `appendQuoted`.
+    public mutating func appendJSONEscaped(_ text: String) {
+        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ appendJSONEscaped($0) }) { return done }
+        var copy = text
+        copy.withUTF8 { appendJSONEscaped($0) } // a bridged or lazily stored string: made contiguous
+    }
+
+    /// UTF-8 `bytes` escaped as the inside of a JSON string (see `appendJSONEscaped(_: String)`).
+    private mutating func appendJSONEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+        reserve(Self.escapedRoom(bytes.count))
+        writeEscaped(bytes)
+    }
+
+    /// `key` (raw JSON, like `,"flow":`), then `text` as a JSON string: a record's member in one
+    /// go, with one check for room.
+    public mutating func appendMember(_ key: StaticString, quoted text: String) {
+        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ appendMember(key, quoted: $0) }) { return done }
+        var copy = text
+        copy.withUTF8 { appendMember(key, quoted: $0) } // a bridged or lazily stored string: made contiguous
+    }
+
+    private mutating func appendMember(_ key: StaticString, quoted bytes: UnsafeBufferPointer<UInt8>) {
+        let keyLength = key.utf8CodeUnitCount
+        reserve(keyLength + 1 + Self.escapedRoom(bytes.count))
+        Self.copyBytes(from: key.utf8Start, count: keyLength, to: base + count)
+        base[count + keyLength] = UInt8(ascii: "\"")
+        count += keyLength + 1
+        writeEscaped(bytes)
         base[count] = UInt8(ascii: "\"")
         count += 1
+    }
+
+    /// Room `writeEscaped` needs for `length` bytes: every byte escaped as \u00XX at worst, 8
+    /// bytes of slack for reading whole words, and one more for a closing quote.
+    @inline(__always)
+    private static func escapedRoom(_ length: Int) -> Int { 6 * length + 9 }
+
+    /// Writes `bytes` escaped into room already reserved (`escapedRoom`).
+    @inline(__always)
+    private mutating func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        let length = bytes.count
         // Copied, then checked where it landed: escapes are rare.
         Self.copyBytes(from: source, count: length, to: base + count)
         if Self.anyNeedsEscape(base + count, count: length) {
@@ -80,8 +118,6 @@ public struct ByteBuffer: ~Copyable {
         } else {
             count += length
         }
-        base[count] = UInt8(ascii: "\"")
-        count += 1
     }
 
     /// Whether any of the `count` bytes at `start` must be escaped, 8 bytes at a time. Reads
@@ -104,12 +140,17 @@ public struct ByteBuffer: ~Copyable {
         return false
     }
 
-    /// Copies `count` bytes; short runs (most pieces of a record) with a few overlapping loads
-    /// and stores instead of a call to `memcpy`.
+    /// Copies `count` bytes; runs of up to 32 bytes (most pieces of a record) with a few
+    /// overlapping loads and stores instead of a call to `memcpy`.
     @inline(__always)
     private static func copyBytes(from source: UnsafePointer<UInt8>, count: Int, to target: UnsafeMutablePointer<UInt8>) {
         let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
         switch count {
+        case 17...32:
+            let head = from.loadUnaligned(as: SIMD2<UInt64>.self)
+            let tail = from.loadUnaligned(fromByteOffset: count - 16, as: SIMD2<UInt64>.self)
+            to.storeBytes(of: head, as: SIMD2<UInt64>.self)
+            to.storeBytes(of: tail, toByteOffset: count - 16, as: SIMD2<UInt64>.self)
         case 8...16:
             let head = from.loadUnaligned(as: UInt64.self), tail = from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
             to.storeBytes(of: head, as: UInt64.self)
