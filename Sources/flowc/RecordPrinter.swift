@@ -58,12 +58,12 @@ private struct JSONLineWriter: ~Copyable {
     /// Adds one record's line; a send's subject is rendered (a failure is kept in `failure`
     /// when it is the first).
     mutating func append(_ record: consuming RunRecord, renderer: TemplateRenderer, failure: inout String?) {
-        record.appendJSONLine(to: &buffer, times: &times) { send in
+        record.appendJSONLine(to: &buffer, times: &times) { send, out in
             do {
-                return try renderer.renderSubject(send)
+                try renderer.appendQuotedSubject(send, to: &out)
             } catch {
                 if failure == nil { failure = "cannot render message \(send.id) (\(send.template)): \(error)" }
-                return nil
+                out.appendQuoted("")
             }
         }
         if buffer.count >= 1 << 16 { flush() }

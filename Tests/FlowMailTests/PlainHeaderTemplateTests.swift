@@ -18,6 +18,7 @@ import TestSupport
                 let plain = try renderer.renderSubject(send)
                 let mustache = try renderer.render(send).subject
                 #expect(plain == mustache, "subject \(subject.debugDescription), traits \(send.traits.pairs)")
+                #expect(try jsonSubject(renderer, send) == quoted(mustache), "subject \(subject.debugDescription), traits \(send.traits.pairs)")
             }
         }
     }
@@ -30,6 +31,36 @@ import TestSupport
         ] {
             #expect(PlainHeaderTemplate(subject) != nil, "\(subject)")
         }
+    }
+
+    /// A `--json` line gets the same subject, quoted, on the plain path and on the others (whose
+    /// subjects come from swift-mustache), also when the plain path gives up half way.
+    @Test func jsonSubjectsAreTheRenderedSubjectsQuoted() throws {
+        var random = SeededGenerator(seed: 20_261_123)
+        let subjects = ["Hi \"{{contact.first_name}}\"\t{{contact.first_name.x}}", "{{#contact.vip}}VIP {{/contact.vip}}{{contact.id}}",
+                        "{{contact.nested.inner}}\n{{trigger.properties.order_id}}", "Order {{ trigger.properties.order_id }} \\ {{step.id}}"]
+        for subject in subjects {
+            let renderer = try TemplateRenderer(templates: [TemplateSource(id: "t", subject: subject)], unsubscribeURL: nil)
+            for _ in 0..<50 {
+                let send = random.send(subjectOverride: nil)
+                #expect(try jsonSubject(renderer, send) == quoted(try renderer.renderSubject(send)), "subject \(subject.debugDescription)")
+            }
+        }
+    }
+
+    /// What `appendQuotedSubject` writes after bytes already in the buffer, which must stay.
+    private func jsonSubject(_ renderer: TemplateRenderer, _ send: PlannedSend) throws -> String {
+        var buffer = ByteBuffer(capacity: 1)
+        buffer.append("[" as StaticString)
+        try renderer.appendQuotedSubject(send, to: &buffer)
+        return buffer.withBytes { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private func quoted(_ text: String) -> String {
+        var buffer = ByteBuffer(capacity: 1)
+        buffer.append("[" as StaticString)
+        buffer.appendQuoted(text)
+        return buffer.withBytes { String(decoding: $0, as: UTF8.self) }
     }
 
     @Test func everythingElseIsLeftToMustache() {

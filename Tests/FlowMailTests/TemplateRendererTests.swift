@@ -95,7 +95,7 @@ import Testing
     }
 
     /// Subjects are remembered per send origin; sends made one by one each bring an origin of
-    /// their own, more than the renderer keeps, and every one still gets its own subject.
+    /// their own, more than the renderer has slots for, and every one still gets its own subject.
     @Test func subjectsFollowTheirOriginPastTheRemembered() throws {
         let renderer = try Fixtures.renderer()
         var sends: [PlannedSend] = []
@@ -105,7 +105,7 @@ import Testing
             #expect(try renderer.renderSubject(send) == (index.isMultiple(of: 2) ? "S\(index) Ana" : "Ana, your cart is waiting"))
         }
         #expect(try renderer.renderSubject(sends[10]) == "S10 Ana")
-        #expect(renderer.rememberedOrigins <= TemplateRenderer.maxOrigins)
+        #expect(renderer.rememberedOrigins <= TemplateRenderer.originSlots)
     }
 
     @Test func unknownTemplateIsAnError() throws {

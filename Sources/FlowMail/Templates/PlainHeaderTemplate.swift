@@ -8,9 +8,9 @@ import FlowSyntax
 struct PlainHeaderTemplate: Sendable {
     private enum Part: Sendable {
         case text(String)
-        case variable([String])
+        case variable(SendName)
         /// `{{^name}}text{{/name}}`: the text when the name is falsy.
-        case inverted([String], text: String)
+        case inverted(SendName, text: String)
     }
 
     private let parts: [Part]
@@ -33,10 +33,10 @@ struct PlainHeaderTemplate: Sendable {
                 guard let name = Self.name(tag.dropFirst()), let (body, close) = scanner.next(),
                       let close, close.first == "/", Self.name(close.dropFirst()) == name
                 else { return nil }
-                parts.append(.inverted(name, text: body))
+                parts.append(.inverted(SendName(name), text: body))
             } else {
                 guard let name = Self.name(tag[...]) else { return nil }
-                parts.append(.variable(name))
+                parts.append(.variable(SendName(name)))
             }
         }
         self.parts = parts
@@ -56,26 +56,57 @@ struct PlainHeaderTemplate: Sendable {
         character.isASCII && (character.isLetter || character.isNumber || character == "_" || character == "-")
     }
 
-    /// The rendered header text (before `TextFilters.headerLine`); nil when a name reaches into a
-    /// value that is not an object, which only swift-mustache knows how to treat.
+    /// The rendered header text; nil when a name reaches into a value that is not an object,
+    /// which only swift-mustache knows how to treat. It holds no CR or LF (the source has no line
+    /// breaks and data has its runs of them collapsed), so `TextFilters.headerLine` keeps it as it is.
     func render(_ send: PlannedSend) -> String? {
-        // Gathered as bytes and made into a string once: appending to a `String` piece by piece
-        // cost several times as much.
-        var out: [UInt8] = []
-        out.reserveCapacity(128)
+        var text = HeaderBytes()
+        guard write(send, to: &text) else { return nil }
+        return String(decoding: text.bytes, as: UTF8.self)
+    }
+
+    /// Writes the rendered text to `output` piece by piece; false (with part of it written) when
+    /// `render` gives nil.
+    func write<Output: HeaderTextOutput & ~Copyable>(_ send: PlannedSend, to output: inout Output) -> Bool {
         for part in parts {
             switch part {
             case .text(let text):
-                out += text.utf8
+                output.appendText(text)
             case .variable(let name):
-                guard let found = SendNames.resolve(name, for: send) else { return nil }
-                out += found.text.utf8
+                guard let found = name.resolve(for: send) else { return false }
+                output.appendText(found.text)
             case .inverted(let name, let text):
-                guard let found = SendNames.resolve(name, for: send) else { return nil }
-                if !found.isTruthy { out += text.utf8 }
+                guard let found = name.resolve(for: send) else { return false }
+                if !found.isTruthy { output.appendText(text) }
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return true
+    }
+}
+
+/// Where a plain header template's pieces of text go.
+protocol HeaderTextOutput: ~Copyable {
+    mutating func appendText(_ text: String)
+}
+
+/// A header's text gathered as bytes, made into a string once: appending to a `String` piece by
+/// piece cost several times as much.
+private struct HeaderBytes: HeaderTextOutput {
+    var bytes: [UInt8] = []
+
+    init() {
+        bytes.reserveCapacity(128)
+    }
+
+    mutating func appendText(_ text: String) {
+        bytes += text.utf8
+    }
+}
+
+/// A header written straight into a `--json` line, as the inside of a JSON string.
+extension ByteBuffer: HeaderTextOutput {
+    mutating func appendText(_ text: String) {
+        appendJSONEscaped(text)
     }
 }
 
@@ -111,24 +142,97 @@ private struct TagScanner {
     }
 }
 
-/// The names a header sees for one send (the same as `TemplateRenderer`'s root, without
-/// `unsubscribe_url`). The send is passed to each look-up, not kept: keeping it would copy it,
-/// retaining every part, once per rendered subject.
-private enum SendNames {
+/// A dotted name of a header template, as a header sees it for a send (the same names as
+/// `TemplateRenderer`'s root, without `unsubscribe_url`). What its first two segments name is
+/// decided when the template is compiled; the send is passed to each look-up, not kept: keeping
+/// it would copy it, retaining every part, once per rendered subject.
+private struct SendName {
+    /// What the first segments name.
+    private enum Head {
+        /// Not a name of the root: missing, whatever follows.
+        case missing
+        /// `contact`, `trigger`, `flow`, `step` or `message` alone: an object, rendered as nothing.
+        case object
+        case contactID
+        /// `contact.email`: the trait, else the address the send goes to.
+        case contactEmail
+        case trait(String)
+        case triggerEvent
+        case triggerTimestamp
+        case triggerProperties
+        case flowID
+        case stepID
+        case messageID
+    }
+
+    private let head: Head
+    /// The members looked up in the head's value, in order.
+    private let rest: [String]
+
+    init(_ segments: [String]) {
+        let roots: Set = ["contact", "trigger", "flow", "step", "message"]
+        guard roots.contains(segments[0]) else {
+            (head, rest) = (.missing, [])
+            return
+        }
+        guard segments.count > 1 else {
+            (head, rest) = (.object, [])
+            return
+        }
+        rest = Array(segments.dropFirst(2))
+        head = switch (segments[0], segments[1]) {
+        case ("contact", "id"): .contactID
+        case ("contact", "email"): .contactEmail
+        case ("contact", let name): .trait(name)
+        case ("trigger", "event"): .triggerEvent
+        case ("trigger", "timestamp"): .triggerTimestamp
+        case ("trigger", "properties"): .triggerProperties
+        case ("flow", "id"): .flowID
+        case ("step", "id"): .stepID
+        case ("message", "id"): .messageID
+        default: .missing
+        }
+    }
+
+    /// What the name names for `send`; nil when it goes on past a value that is not an object.
+    func resolve(for send: PlannedSend) -> Found? {
+        var found = first(of: send)
+        for member in rest {
+            switch found {
+            case .missing: return .missing
+            case .value(.object(let object)): found = object[member].map(Found.value) ?? .missing
+            case .value: return nil
+            }
+        }
+        return found
+    }
+
+    private func first(of send: PlannedSend) -> Found {
+        switch head {
+        case .missing: .missing
+        case .object: .value(.object(Value.Object()))
+        case .contactID: .value(.string(send.contact))
+        case .contactEmail: .value(send.traits["email"] ?? .string(send.to))
+        case .trait(let name): send.traits[name].map(Found.value) ?? .missing
+        case .triggerEvent: .value(.string(send.trigger.name))
+        case .triggerTimestamp: .value(.timestamp(send.trigger.timestamp))
+        case .triggerProperties: .value(.object(send.trigger.properties))
+        case .flowID: .value(.string(send.flow))
+        case .stepID: .value(.string(send.step))
+        case .messageID: .value(.string(send.id))
+        }
+    }
+
     enum Found {
         case value(Value)
         case missing
-        /// `contact`, `trigger`, `flow`, `step`, `message`.
-        case object(Root)
-
-        enum Root { case contact, trigger, id(String) }
 
         /// The text a variable renders: a number as written, a timestamp as RFC 3339, a duration in
         /// compact form, a list as its items joined by `, `, objects, null and missing as nothing.
         var text: String {
             switch self {
             case .value(let value): Self.text(value)
-            case .missing, .object: ""
+            case .missing: ""
             }
         }
 
@@ -150,47 +254,8 @@ private enum SendNames {
             case .missing, .value(.null), .value(.bool(false)): false
             case .value(.string(let string)): !string.isEmpty
             case .value(.list(let items)): !items.isEmpty
-            case .value, .object: true
+            case .value: true
             }
-        }
-    }
-
-    /// What `name` names; nil when it goes on past a value that is not an object.
-    static func resolve(_ name: [String], for send: PlannedSend) -> Found? {
-        var found = root(name[0], of: send)
-        for member in name.dropFirst() {
-            switch found {
-            case .missing: return .missing
-            case .object(let root): found = child(member, of: root, in: send)
-            case .value(.object(let object)): found = object[member].map(Found.value) ?? .missing
-            case .value: return nil
-            }
-        }
-        return found
-    }
-
-    private static func root(_ name: String, of send: PlannedSend) -> Found {
-        switch name {
-        case "contact": .object(.contact)
-        case "trigger": .object(.trigger)
-        case "flow": .object(.id(send.flow))
-        case "step": .object(.id(send.step))
-        case "message": .object(.id(send.id))
-        default: .missing
-        }
-    }
-
-    private static func child(_ name: String, of root: Found.Root, in send: PlannedSend) -> Found {
-        switch (root, name) {
-        case (.contact, "id"): .value(.string(send.contact))
-        case (.contact, "email") where send.traits["email"] == nil: .value(.string(send.to))
-        case (.contact, _): send.traits[name].map(Found.value) ?? .missing
-        case (.trigger, "event"): .value(.string(send.trigger.name))
-        case (.trigger, "timestamp"): .value(.timestamp(send.trigger.timestamp))
-        case (.trigger, "properties"): .value(.object(send.trigger.properties))
-        case (.trigger, _): .missing
-        case (.id(let id), "id"): .value(.string(id))
-        case (.id, _): .missing
         }
     }
 }

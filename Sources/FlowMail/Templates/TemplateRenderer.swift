@@ -33,18 +33,20 @@ public final class TemplateRenderer: @unchecked Sendable {
     private let unsubscribeURL: CompiledText?
     /// Subject overrides and resolved `from` values, compiled on first use (guarded by `lock`).
     private var headerTemplates: [String: CompiledText] = [:]
-    /// The subject template of each send origin met (guarded by `lock`): found by the origin's
-    /// identity instead of hashing a template name and a subject override for every run record.
-    /// A replay makes one origin per option of a send step; sends made one by one (each with an
-    /// origin of its own) would grow it without end, so it starts over past `maxOrigins`.
-    private var subjectsByOrigin: [ObjectIdentifier: OriginSubject] = [:]
-    static let maxOrigins = 4096
+    /// The subject templates of the send origins met (guarded by `lock`), each in the slot its
+    /// address picks: found by the origin's identity instead of hashing a template name and a
+    /// subject override for every run record. A replay makes one origin per option of a send
+    /// step; an origin whose slot another one took is looked up again, so sends made one by one
+    /// (each with an origin of its own) cannot grow it. No dynamic exclusivity checks: `lock`
+    /// guards every access, and the checks cost more than the look-up.
+    @exclusivity(unchecked) private var subjectsByOrigin = [OriginSubject?](repeating: nil, count: TemplateRenderer.originSlots)
+    static let originSlots = 1024
 
     /// How many origins' subjects are remembered now.
     var rememberedOrigins: Int {
         lock.lock()
         defer { lock.unlock() }
-        return subjectsByOrigin.count
+        return subjectsByOrigin.count { $0 != nil }
     }
 
     /// A send origin's subject template, shared by reference (copying a template costs more than
@@ -107,23 +109,43 @@ public final class TemplateRenderer: @unchecked Sendable {
     /// A plain subject (see `PlainHeaderTemplate`) is rendered without swift-mustache; the
     /// unsubscribe link is rendered only when the subject uses it.
     public func renderSubject(_ send: PlannedSend) throws(MailError) -> String {
-        let subject = try subjectTemplate(of: send)
-        if let text = subject.template.plainHeader?.render(send) { return TextFilters.headerLine(text) }
-        let url = subject.template.mentionsUnsubscribeURL ? unsubscribeLink(send) : nil
-        return TextFilters.headerLine(subject.template.render(root(send, unsubscribeURL: url, filter: TextFilters.collapsingLineBreaks)))
+        let subject = try subjectTemplate(of: send).template
+        if let text = subject.plainHeader?.render(send) { return text }
+        return renderedWithMustache(subject, send)
+    }
+
+    /// Appends `send`'s subject to `out` as a JSON string: the text `renderSubject` gives, a plain
+    /// subject written straight into the buffer (for `flowc run --json` lines).
+    public func appendQuotedSubject(_ send: PlannedSend, to out: inout ByteBuffer) throws(MailError) {
+        let subject = try subjectTemplate(of: send).template
+        if let plain = subject.plainHeader {
+            let start = out.count
+            out.append(UInt8(ascii: "\""))
+            if plain.write(send, to: &out) {
+                out.append(UInt8(ascii: "\""))
+                return
+            }
+            out.truncate(toCount: start)
+        }
+        out.appendQuoted(renderedWithMustache(subject, send))
+    }
+
+    private func renderedWithMustache(_ subject: CompiledText, _ send: PlannedSend) -> String {
+        let url = subject.mentionsUnsubscribeURL ? unsubscribeLink(send) : nil
+        return TextFilters.headerLine(subject.render(root(send, unsubscribeURL: url, filter: TextFilters.collapsingLineBreaks)))
     }
 
     /// The subject template of `send`'s origin, remembered per origin.
     private func subjectTemplate(of send: PlannedSend) throws(MailError) -> OriginSubject {
-        let key = ObjectIdentifier(send.origin)
+        // Objects are 16-byte aligned: the address bits above those pick the slot.
+        let slot = Int(UInt(bitPattern: ObjectIdentifier(send.origin)) >> 4) & (Self.originSlots - 1)
         lock.lock()
-        let known = subjectsByOrigin[key]
+        let known = subjectsByOrigin[slot]
         lock.unlock()
-        if let known { return known }
+        if let known, known.origin === send.origin { return known }
         let subject = OriginSubject(origin: send.origin, template: try subjectTemplate(send, compiled(send)))
         lock.lock()
-        if subjectsByOrigin.count >= Self.maxOrigins { subjectsByOrigin.removeAll() }
-        subjectsByOrigin[key] = subject
+        subjectsByOrigin[slot] = subject
         lock.unlock()
         return subject
     }

@@ -4,7 +4,8 @@ import Foundation
 enum TextFilters {
     /// Every run of CR/LF becomes one space (header values, spec section 5).
     static func collapsingLineBreaks(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isLineBreak) else { return text }
+        var text = text
+        guard text.withUTF8(containsLineBreak) else { return text }
         var out = String.UnicodeScalarView()
         var inBreak = false
         for scalar in text.unicodeScalars {

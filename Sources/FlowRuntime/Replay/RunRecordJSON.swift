@@ -3,9 +3,11 @@ import FlowSyntax
 extension RunRecord {
     /// Appends the record as one line of `flowc run --json` (spec section 7), keys in contract
     /// order, newline included. `times` formats the record time and remembers recent results;
-    /// `subject` renders a send's subject (the renderer lives in FlowMail; nil prints as "").
+    /// `subject` appends a send's subject as a JSON string (the renderer lives in FlowMail; by
+    /// default it is `""`).
     public consuming func appendJSONLine(
-        to out: inout ByteBuffer, times: inout RecordTimeFormatter, subject: (PlannedSend) -> String? = { _ in nil }
+        to out: inout ByteBuffer, times: inout RecordTimeFormatter,
+        subject: (PlannedSend, inout ByteBuffer) -> Void = { _, out in out.appendQuoted("") }
     ) {
         switch consume self {
         case .send(let send):
@@ -14,7 +16,8 @@ extension RunRecord {
             out.appendField(#","step":"#, send.step)
             out.appendField(#","contact":"#, send.contact)
             out.appendField(#","to":"#, send.to)
-            out.appendField(#","subject":"#, subject(send) ?? "")
+            out.append(#","subject":"# as StaticString)
+            subject(send, &out)
             out.appendField(#","template":"#, send.template)
             out.appendField(#","variant":"#, send.variant)
             out.appendField(#","id":"#, send.id)
@@ -51,7 +54,11 @@ private extension ByteBuffer {
 
     /// `key` (`,"<name>":`), then the value as a JSON string or `null`.
     mutating func appendField(_ key: StaticString, _ value: String?) {
-        append(key)
-        if let value { appendQuoted(value) } else { append("null" as StaticString) }
+        if let value {
+            appendMember(key, quoted: value)
+        } else {
+            append(key)
+            append("null" as StaticString)
+        }
     }
 }
