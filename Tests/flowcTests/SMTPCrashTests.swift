@@ -18,8 +18,9 @@ import TestSupport
         #expect(planned.count > 100)
         let server = try SMTPTestServer(maildir: work.url.appendingPathComponent("server"), options: ["--delay", "0.005"])
         defer { server.stop() }
-        // The rate spreads delivery over about fifteen seconds, so the kills land mid-delivery.
-        let arguments = ["run", SMTPEndToEndTests.flows, "--events", log, "--smtp", server.url, "--smtp-insecure", "--rate", "15/s", "--state", "state"]
+        // The rate spreads the ~160 messages over about half a minute, so that 22 kills, each
+        // after up to a second of delivery, land mid-delivery even when startup was overestimated.
+        let arguments = ["run", SMTPEndToEndTests.flows, "--events", log, "--smtp", server.url, "--smtp-insecure", "--rate", "6/s", "--state", "state"]
 
         var random = SeededGenerator(seed: 20_260_301)
         var inFlightAtKills: Set<String> = []
