@@ -63,42 +63,40 @@ public struct ByteBuffer: ~Copyable {
     /// `text` as a JSON string: quoted, with `"`, `\` and control characters escaped and
     /// everything else kept as UTF-8 (the same text `JSONWriter.appendQuoted` writes).
     public mutating func appendQuoted(_ text: String) {
-        append(UInt8(ascii: "\""))
-        appendJSONEscaped(text)
-        append(UInt8(ascii: "\""))
+        appendMember("", quoted: text)
     }
 
     /// `text` escaped as the inside of a JSON string, without quotes: a JSON string written in
     /// pieces is the same as the whole written by `appendQuoted`.
     public mutating func appendJSONEscaped(_ text: String) {
-        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ appendJSONEscaped($0) }) { return done }
-        var copy = text
-        copy.withUTF8 { appendJSONEscaped($0) } // a bridged or lazily stored string: made contiguous
-    }
-
-    /// UTF-8 `bytes` escaped as the inside of a JSON string (see `appendJSONEscaped(_: String)`).
-    private mutating func appendJSONEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
-        reserve(Self.escapedRoom(bytes.count))
-        writeEscaped(bytes)
+        withUTF8(of: text) { buffer, bytes in
+            buffer.reserve(Self.escapedRoom(bytes.count))
+            buffer.writeEscaped(bytes)
+        }
     }
 
     /// `key` (raw JSON, like `,"flow":`), then `text` as a JSON string: a record's member in one
     /// go, with one check for room.
     public mutating func appendMember(_ key: StaticString, quoted text: String) {
-        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ appendMember(key, quoted: $0) }) { return done }
-        var copy = text
-        copy.withUTF8 { appendMember(key, quoted: $0) } // a bridged or lazily stored string: made contiguous
+        withUTF8(of: text) { buffer, bytes in
+            let keyLength = key.utf8CodeUnitCount
+            buffer.reserve(keyLength + 1 + Self.escapedRoom(bytes.count))
+            Self.copyBytes(from: key.utf8Start, count: keyLength, to: buffer.base + buffer.count)
+            buffer.base[buffer.count + keyLength] = UInt8(ascii: "\"")
+            buffer.count += keyLength + 1
+            buffer.writeEscaped(bytes)
+            buffer.base[buffer.count] = UInt8(ascii: "\"")
+            buffer.count += 1
+        }
     }
 
-    private mutating func appendMember(_ key: StaticString, quoted bytes: UnsafeBufferPointer<UInt8>) {
-        let keyLength = key.utf8CodeUnitCount
-        reserve(keyLength + 1 + Self.escapedRoom(bytes.count))
-        Self.copyBytes(from: key.utf8Start, count: keyLength, to: base + count)
-        base[count + keyLength] = UInt8(ascii: "\"")
-        count += keyLength + 1
-        writeEscaped(bytes)
-        base[count] = UInt8(ascii: "\"")
-        count += 1
+    /// Calls `body` with `text`'s UTF-8, read in place; a bridged or lazily stored string is
+    /// made contiguous first.
+    @inline(__always)
+    private mutating func withUTF8(of text: String, _ body: (inout ByteBuffer, UnsafeBufferPointer<UInt8>) -> Void) {
+        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ body(&self, $0) }) { return done }
+        var copy = text
+        copy.withUTF8 { body(&self, $0) }
     }
 
     /// Room `writeEscaped` needs for `length` bytes: every byte escaped as \u00XX at worst, 8
