@@ -6,7 +6,7 @@ extension Replayer {
     /// The traits of contact `contactID` (by name, without `id`), or nil when no event named
     /// the contact.
     public func traits(of contactID: String) -> [String: Value]? {
-        guard let contact = contacts[ContactKey(contactID)] else { return nil }
+        guard let contact = contacts[contactID] else { return nil }
         var traits: [String: Value] = [:]
         for member in contact.traits.orderedMembers { traits[member.key] = member.value }
         return traits

@@ -98,7 +98,7 @@ extension Replayer {
                 count += 1
             }
         }
-        for contact in contacts.values where !contact.triggerSlots.isEmpty {
+        for contact in contacts.states where !contact.triggerSlots.isEmpty {
             count += contact.triggerSlots.values.count(where: \.isArmed)
         }
         return count

@@ -21,7 +21,7 @@ public final class Replayer {
 
     let project: CompiledProject
     let sink: RunRecordSink
-    var contacts: [ContactKey: ContactState] = [:]
+    var contacts = ContactTable()
     /// The project's event routes, found by the name string's words before the name is hashed
     /// (the reader makes each distinct event name once; see `StringBitsCache`).
     var routes = StringBitsCache<EventRoute?>(slotBits: 6)
@@ -89,12 +89,11 @@ public final class Replayer {
     }
 
     func contactState(_ id: String) -> ContactState {
-        let key = ContactKey(id)
-        if let contact = contacts[key] { return contact }
-        let contact = ContactState(id: id)
-        contact.hardBounced = bouncedContacts.contains(id)
-        contacts[key] = contact
-        return contact
+        contacts.contact(id) {
+            let contact = ContactState(id: id)
+            contact.hardBounced = bouncedContacts.contains(id)
+            return contact
+        }
     }
 
     func zone(of contact: ContactState) -> Zone {
