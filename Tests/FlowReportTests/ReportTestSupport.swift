@@ -42,7 +42,7 @@ enum ReportHarness {
     }
 
     static func messageID(flow: String, contact: String, step: String) -> String {
-        MessageID.make(flow: flow, contact: contact, key: "", entry: 1, step: step, visit: 1)
+        MessageID.make(flow: flow, contact: contact, key: "", entry: 1, step: step, visit: 1).description
     }
 
     static func number(_ value: Double) -> Value { .number(Value.Number(value)) }

@@ -46,20 +46,20 @@ import Testing
     // Expected ids: python3 -c 'import hashlib; print(hashlib.sha256("\n".join(
     //   ["abandoned-cart","u1","k1","1","reminder","1"]).encode()).hexdigest()[:32])'
     @Test func messageIDsAreTheSHA256PrefixOfTheJoinedFields() {
-        #expect(MessageID.make(flow: "abandoned-cart", contact: "u1", key: "k1", entry: 1, step: "reminder", visit: 1)
+        #expect(MessageID.make(flow: "abandoned-cart", contact: "u1", key: "k1", entry: 1, step: "reminder", visit: 1).description
             == "8d71b225c3c805f5ad51f101af3a847c")
-        #expect(MessageID.make(flow: "welcome", contact: "u1", key: "", entry: 1, step: "#2", visit: 1)
+        #expect(MessageID.make(flow: "welcome", contact: "u1", key: "", entry: 1, step: "#2", visit: 1).description
             == "c707b03e855a1f8a16d9c6aa6553a8e2")
-        #expect(MessageID.make(flow: "welcome", contact: "ünï", key: "", entry: 2, step: "#2", visit: 3)
+        #expect(MessageID.make(flow: "welcome", contact: "ünï", key: "", entry: 2, step: "#2", visit: 3).description
             == "6c8cc8c4156510081060386304eb0f3f")
-        #expect(MessageID.make(flow: "vip", contact: "u-77", key: "order #9", entry: 1_234_567, step: "thank-you", visit: 10)
+        #expect(MessageID.make(flow: "vip", contact: "u-77", key: "order #9", entry: 1_234_567, step: "thank-you", visit: 10).description
             == "a7d639ea9e746a92fab6a0aafe35f8c6")
     }
 
     @Test func messageIDsDependOnEveryField() {
         let base = MessageID.make(flow: "f", contact: "c", key: "k", entry: 1, step: "s", visit: 1)
-        #expect(base.count == 32)
-        #expect(base.allSatisfy { "0123456789abcdef".contains($0) })
+        #expect(base.description.count == 32)
+        #expect(base.description.allSatisfy { "0123456789abcdef".contains($0) })
         #expect(MessageID.make(flow: "f", contact: "c", key: "k", entry: 1, step: "s", visit: 2) != base)
         #expect(MessageID.make(flow: "f", contact: "c", key: "k", entry: 2, step: "s", visit: 1) != base)
         #expect(MessageID.make(flow: "f", contact: "c", key: "", entry: 1, step: "s", visit: 1) != base)
@@ -68,6 +68,31 @@ import Testing
     // Expected hashes: python3 -c 'h=14695981039346656037
     //   for b in "abandoned-cart:discount:u1".encode(): h=((h^b)*1099511628211)%2**64
     //   print(h, h%100)'
+    /// Hex digits written a word at a time match digits written one by one, and read back to
+    /// the same id, for random ids and the extremes.
+    @Test func messageIDTextRoundTrips() {
+        var random = SeededGenerator(seed: 11)
+        var ids = [MessageID(high: 0, low: 0), MessageID(high: .max, low: .max), MessageID(high: 0x0123_4567_89AB_CDEF, low: 0xFEDC_BA98_7654_3210)]
+        for _ in 0..<500 { ids.append(MessageID(high: random.next(), low: random.next())) }
+        for id in ids {
+            let expected = [id.high, id.low].map { word in
+                (0..<16).map { String(word >> UInt64(60 - 4 * $0) & 0xF, radix: 16) }.joined()
+            }.joined()
+            #expect(id.description == expected)
+            #expect(MessageID(hex: expected) == id)
+        }
+    }
+
+    /// Only 32 lowercase hex digits are an id: feedback naming a message any other way names none.
+    @Test func messageIDTextIsExactly32LowercaseHexDigits() {
+        let id = "8d71b225c3c805f5ad51f101af3a847c"
+        #expect(MessageID(hex: id)?.description == id)
+        for text in [id.uppercased(), String(id.dropLast()), id + "0", "", "8d71b225c3c805f5ad51f101af3a847g", " " + id.dropFirst(),
+                     "8d71b225c3c805f5ad51f101af3a847\u{E9}"] {
+            #expect(MessageID(hex: text) == nil, "\(text)")
+        }
+    }
+
     @Test func bucketsAreFNV1a64Mod100() {
         #expect(Bucket.fnv1a64("".utf8) == 14_695_981_039_346_656_037)
         #expect(Bucket.fnv1a64("abandoned-cart:discount:u1".utf8) == 13_023_467_304_571_288_907)

@@ -30,8 +30,8 @@ import Testing
         for number in 0..<3000 {
             let position = random.index(below: 6)
             if random.chance(60) {
-                sent.record(SentMessage(id: "m\(number)"), at: position)
-                model[position] = SentMessage(id: "m\(number)")
+                sent.record(SentMessage(id: MessageID(high: 0, low: UInt64(number))), at: position)
+                model[position] = SentMessage(id: MessageID(high: 0, low: UInt64(number)))
             } else if let id = model.values.randomElement(using: &random)?.id {
                 let opens = random.chance(50)
                 sent.update(id: id) { if opens { $0.opened = true } else { $0.clicked = true } }

@@ -1,13 +1,71 @@
 /// The id flowc gives a sent message (spec 4.6): the same input always gives the same id, so a
-/// re-run delivers nothing twice and mail feedback can name the message.
-public enum MessageID {
+/// re-run delivers nothing twice and mail feedback can name the message. It is 128 bits, kept as
+/// two words and printed as 32 lowercase hex digits only where text is needed: the replay makes
+/// one per send, and a `String` for each cost more than the rest of recording the send.
+public struct MessageID: Hashable, Sendable, CustomStringConvertible {
+    /// Hex digits 1–16 and 17–32 as numbers.
+    public let high: UInt64
+    public let low: UInt64
+
+    public init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
+    /// The id written as 32 lowercase hex digits; nil for any other text (an uppercase digit
+    /// included, so that ids equal as values are equal as text).
+    public init?(hex: String) {
+        var text = hex
+        guard let words = text.withUTF8({ bytes -> (UInt64, UInt64)? in
+            guard bytes.count == 32 else { return nil }
+            var words: (UInt64, UInt64) = (0, 0)
+            for (index, byte) in bytes.enumerated() {
+                let digit: UInt8
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+                default: return nil
+                }
+                if index < 16 { words.0 = words.0 << 4 | UInt64(digit) } else { words.1 = words.1 << 4 | UInt64(digit) }
+            }
+            return words
+        }) else { return nil }
+        (high, low) = words
+    }
+
+    /// The 32 lowercase hex digits.
+    public var description: String {
+        withHexDigits { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the 32 lowercase hex digits as ASCII bytes (valid only during the call).
+    public func withHexDigits<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        var digits = (Self.hexDigits(of: UInt32(truncatingIfNeeded: high >> 32)), Self.hexDigits(of: UInt32(truncatingIfNeeded: high)),
+                      Self.hexDigits(of: UInt32(truncatingIfNeeded: low >> 32)), Self.hexDigits(of: UInt32(truncatingIfNeeded: low)))
+        return withUnsafeBytes(of: &digits) { body($0) }
+    }
+
+    /// The 8 lowercase hex digits of `number` as ASCII bytes, first digit in the lowest byte of
+    /// memory, made a word at a time: each nibble is spread to a byte of its own, then 0–9 and
+    /// a–f are turned into their characters together.
+    @inline(__always)
+    private static func hexDigits(of number: UInt32) -> UInt64 {
+        var nibbles = UInt64(number)
+        nibbles = (nibbles | nibbles << 16) & 0x0000_FFFF_0000_FFFF
+        nibbles = (nibbles | nibbles << 8) & 0x00FF_00FF_00FF_00FF
+        nibbles = (nibbles | nibbles << 4) & 0x0F0F_0F0F_0F0F_0F0F // the first digit in the top byte
+        let letters = ((nibbles &+ 0x0606_0606_0606_0606) >> 4) & 0x0101_0101_0101_0101 // 1 where 10–15
+        let ascii = nibbles &+ 0x3030_3030_3030_3030 &+ letters &* UInt64(UInt8(ascii: "a") - UInt8(ascii: "9") - 1)
+        return ascii.bigEndian // stored with the top byte first
+    }
+
     /// The first 32 lowercase hex digits of SHA-256 over
     /// `flow \n contact \n key \n entry \n step \n visit` (UTF-8). `key` is the entry key's text
     /// (empty without a key), `entry` the instance's 1-based ordinal for (flow, contact, key),
     /// `step` the step name (`#N` when unnamed), `visit` the 1-based count of arrivals at it.
-    public static func make(flow: String, contact: String, key: String, entry: Int, step: String, visit: Int) -> String {
+    public static func make(flow: String, contact: String, key: String, entry: Int, step: String, visit: Int) -> MessageID {
         let capacity = flow.utf8.count + contact.utf8.count + key.utf8.count + step.utf8.count + 2 * 20 + 5
-        // Built in a stack buffer and printed digit by digit: this runs for every message sent.
+        // Built in a stack buffer: this runs for every message sent.
         let words = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { text in
             var length = 0
             func line(_ part: String) {
@@ -40,16 +98,7 @@ public enum MessageID {
             decimal(visit)
             return SHA256.digestWords(UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: text[..<length])))
         }
-        return String(unsafeUninitializedCapacity: 32) { out in
-            let digits: StaticString = "0123456789abcdef"
-            for wordIndex in 0..<4 { // 32 hex digits: the first four words
-                let word = words[wordIndex]
-                for nibble in 0..<8 {
-                    out[8 * wordIndex + nibble] = digits.utf8Start[Int(word >> UInt32(28 - 4 * nibble) & 0xF)]
-                }
-            }
-            return 32
-        }
+        return MessageID(high: UInt64(words[0]) << 32 | UInt64(words[1]), low: UInt64(words[2]) << 32 | UInt64(words[3]))
     }
 
     static func hex(_ bytes: some Sequence<UInt8>) -> String {

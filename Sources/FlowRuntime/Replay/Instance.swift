@@ -66,7 +66,7 @@ struct VisitCounts {
 }
 
 struct SentMessage {
-    var id: String
+    var id: MessageID
     var opened = false
     var clicked = false
 }
@@ -97,7 +97,7 @@ struct SentMessages {
     }
 
     /// Applies `change` to every recorded message with this id.
-    mutating func update(id: String, _ change: (inout SentMessage) -> Void) {
+    mutating func update(id: MessageID, _ change: (inout SentMessage) -> Void) {
         if first?.message.id == id { change(&first!.message) }
         for index in others.indices where others[index].message.id == id {
             change(&others[index].message)

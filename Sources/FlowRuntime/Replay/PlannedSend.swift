@@ -3,8 +3,7 @@ import FlowSyntax
 
 /// One send the replay decided on (spec 4.6): everything needed to render and deliver it.
 public struct PlannedSend: Hashable, Sendable {
-    /// The message id: 32 lowercase hex digits.
-    public var id: String
+    public var messageID: MessageID
     /// Replay time of the send, milliseconds since the Unix epoch.
     public var time: Int64
     /// The flow, step and option the message comes from.
@@ -17,6 +16,8 @@ public struct PlannedSend: Hashable, Sendable {
     /// The event that started the instance.
     public var trigger: TriggerEvent
 
+    /// The message id as text: 32 lowercase hex digits.
+    public var id: String { messageID.description }
     public var flow: String { origin.flow }
     /// The step id, `#N` when unnamed.
     public var step: String { origin.step }
@@ -30,9 +31,9 @@ public struct PlannedSend: Hashable, Sendable {
     /// The resolved `from` (template, else step, else flow delivery, else project): a Mustache template.
     public var from: String { origin.from }
 
-    public init(id: String, time: Int64, origin: SendOrigin, contact: String, to: String,
+    public init(messageID: MessageID, time: Int64, origin: SendOrigin, contact: String, to: String,
                 traits: Value.Object, trigger: TriggerEvent) {
-        self.id = id
+        self.messageID = messageID
         self.time = time
         self.origin = origin
         self.contact = contact
@@ -42,13 +43,13 @@ public struct PlannedSend: Hashable, Sendable {
     }
 
     public init(
-        id: String, time: Int64, flow: String, step: String, template: String, variant: String? = nil,
+        messageID: MessageID, time: Int64, flow: String, step: String, template: String, variant: String? = nil,
         subjectOverride: String? = nil, contact: String, to: String, transactional: Bool, from: String,
         traits: Value.Object, trigger: TriggerEvent
     ) {
         let origin = SendOrigin(flow: flow, step: step, template: template, variant: variant,
                                 subjectOverride: subjectOverride, transactional: transactional, from: from)
-        self.init(id: id, time: time, origin: origin, contact: contact, to: to, traits: traits, trigger: trigger)
+        self.init(messageID: messageID, time: time, origin: origin, contact: contact, to: to, traits: traits, trigger: trigger)
     }
 }
 

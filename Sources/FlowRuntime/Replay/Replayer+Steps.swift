@@ -133,7 +133,7 @@ extension Replayer {
         if marketing { contact.marketingSends.append(now) }
         instance.sent.record(SentMessage(id: id), at: position)
         summary.sends += 1
-        emit(.send(PlannedSend(id: id, time: now, origin: send.options[option].origin,
+        emit(.send(PlannedSend(messageID: id, time: now, origin: send.options[option].origin,
                                contact: contact.id, to: to, traits: contact.traits, trigger: instance.trigger)))
         return true
     }

@@ -20,7 +20,9 @@ extension RunRecord {
             subject(send, &out)
             out.appendField(#","template":"#, send.template)
             out.appendField(#","variant":"#, send.variant)
-            out.appendField(#","id":"#, send.id)
+            out.append(#","id":""# as StaticString)
+            send.messageID.withHexDigits { out.append($0) }
+            out.append(UInt8(ascii: "\""))
         case .skip(let skip):
             out.beginRecord(#"{"kind":"skip","time":""#, time: skip.time, times: &times)
             out.appendField(#","flow":"#, skip.flow)
