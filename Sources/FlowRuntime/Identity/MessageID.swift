@@ -18,19 +18,29 @@ public struct MessageID: Hashable, Sendable, CustomStringConvertible {
         var text = hex
         guard let words = text.withUTF8({ bytes -> (UInt64, UInt64)? in
             guard bytes.count == 32 else { return nil }
-            var words: (UInt64, UInt64) = (0, 0)
-            for (index, byte) in bytes.enumerated() {
-                let digit: UInt8
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-                default: return nil
-                }
-                if index < 16 { words.0 = words.0 << 4 | UInt64(digit) } else { words.1 = words.1 << 4 | UInt64(digit) }
-            }
-            return words
+            guard let high = Self.word(fromHex: UnsafeBufferPointer(rebasing: bytes[..<16])),
+                  let low = Self.word(fromHex: UnsafeBufferPointer(rebasing: bytes[16...]))
+            else { return nil }
+            return (high, low)
         }) else { return nil }
         (high, low) = words
+    }
+
+    /// The number written by 16 lowercase hex digits; nil when any byte is not one.
+    private static func word(fromHex digits: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var word: UInt64 = 0
+        for byte in digits {
+            let value: UInt8
+            if byte &- UInt8(ascii: "0") < 10 {
+                value = byte &- UInt8(ascii: "0")
+            } else if byte &- UInt8(ascii: "a") < 6 {
+                value = byte &- UInt8(ascii: "a") &+ 10
+            } else {
+                return nil
+            }
+            word = word << 4 | UInt64(value)
+        }
+        return word
     }
 
     /// The 32 lowercase hex digits.

@@ -198,7 +198,8 @@ public final class Replayer {
             contact.hardBounced = true
             change = (.bounced, true)
         case .opened, .clicked:
-            guard case .string(let text) = properties["email_id"], let id = MessageID(hex: text) else { return }
+            guard !contact.instances.isEmpty, case .string(let text) = properties["email_id"], let id = MessageID(hex: text)
+            else { return }
             for instance in contact.instances {
                 instance.sent.update(id: id) { message in
                     if feedback == .opened { message.opened = true } else { message.clicked = true }
