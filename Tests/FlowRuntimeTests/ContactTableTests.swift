@@ -16,8 +16,8 @@ import Testing
                 return length
             }
             // `stored` is a large string even when short: the hash must not depend on the form.
-            #expect(ContactTable.sameBytes(id, stored))
-            #expect(ContactTable.hash(id) == ContactTable.hash(stored), "length \(length)")
+            #expect(StringBytes.equal(id, stored))
+            #expect(StringBytes.hash(id) == StringBytes.hash(stored), "length \(length)")
             var table = ContactTable()
             let contact = table.contact(id) { ContactState(id: id) }
             #expect(table[stored] === contact, "length \(length)")
@@ -32,7 +32,7 @@ import Testing
         let pairs = [("K", "\u{212A}"), ("caf\u{E9}", "cafe\u{301}"), ("Å", "A\u{30A}")]
         for (a, b) in pairs {
             #expect(a == b) // equal as Swift strings ...
-            #expect(!ContactTable.sameBytes(a, b)) // ... two contacts here
+            #expect(!StringBytes.equal(a, b)) // ... two contacts here
             var table = ContactTable()
             let first = table.contact(a) { ContactState(id: a) }
             let second = table.contact(b) { ContactState(id: b) }
@@ -45,13 +45,13 @@ import Testing
         var random = SeededGenerator(seed: 3)
         for length in 1...40 {
             let bytes = (0..<length).map { _ in UInt8(random.index(below: 256)) }
-            let hash = bytes.withUnsafeBufferPointer { ContactTable.mix($0) }
+            let hash = bytes.withUnsafeBufferPointer { StringBytes.mix($0) }
             for position in 0..<length {
                 var changed = bytes
                 changed[position] ^= 0x01
-                #expect(changed.withUnsafeBufferPointer { ContactTable.mix($0) } != hash, "length \(length), byte \(position)")
+                #expect(changed.withUnsafeBufferPointer { StringBytes.mix($0) } != hash, "length \(length), byte \(position)")
             }
-            #expect((bytes + [0]).withUnsafeBufferPointer { ContactTable.mix($0) } != hash, "a zero byte more")
+            #expect((bytes + [0]).withUnsafeBufferPointer { StringBytes.mix($0) } != hash, "a zero byte more")
         }
     }
 

@@ -17,7 +17,7 @@ final class ContactState {
     /// Per remembered event: total count, last time, and times within the longest `count` window.
     var history = SmallMap<String, EventHistory>()
     /// Entries per (flow position, key text).
-    var entries = SmallMap<EntryKey, EntryRecord>()
+    var entries = EntryRecords()
     /// Times of recent marketing sends, oldest first (for frequency caps).
     var marketingSends: [Int64] = []
     /// Running instances in entry order.
@@ -109,16 +109,6 @@ extension TriggerSlot {
                          properties: Value.Object(distinctMembers: [.init(key: "date", value: .string(occurrence.description))]))
         }
     }
-}
-
-struct EntryKey: Hashable {
-    var flow: Int
-    var key: String
-}
-
-struct EntryRecord {
-    var count: Int
-    var lastEntry: Int64
 }
 
 /// What is remembered of one event name for one contact.

@@ -12,8 +12,7 @@ extension Replayer {
             }
             key = text
         }
-        let entryKey = EntryKey(flow: flowIndex, key: key ?? "")
-        let previous = contact.entries[entryKey]
+        let previous = contact.entries.record(flow: flowIndex, key: key ?? "")
         if let previous {
             let refused = switch project.flows[flowIndex].reentry {
             case .always: false
@@ -21,10 +20,10 @@ extension Replayer {
             case .after(let minimum): now - previous.lastEntry < minimum
             }
             if refused {
-                return refuse(flowIndex, .reentry(previousEntry: previous.lastEntry, entries: previous.count), contact: contact)
+                return refuse(flowIndex, .reentry(previousEntry: previous.lastEntry, entries: Int(previous.count)), contact: contact)
             }
         }
-        let active = contact.instances.first { $0.flow == flowIndex && $0.key == key }
+        let active = contact.instances.first { $0.flow == flowIndex && StringBytes.equal($0.key, key) }
         if active != nil && project.flows[flowIndex].retrigger == .ignore {
             return refuse(flowIndex, .active(key: key), contact: contact)
         }
@@ -37,8 +36,7 @@ extension Replayer {
         }
         if let active { end(active, .restarted) }
 
-        let ordinal = (previous?.count ?? 0) + 1
-        contact.entries[entryKey] = EntryRecord(count: ordinal, lastEntry: now)
+        let ordinal = contact.entries.recordEntry(flow: flowIndex, key: key ?? "", at: now)
         entryOrder += 1
         let instance = Instance(flow: flowIndex, contact: contact, key: key, entry: ordinal, trigger: trigger, order: entryOrder)
         contact.instances.append(instance)

@@ -1,0 +1,106 @@
+/// How often a contact entered each flow with each entry key, and when it last did (spec 2.2):
+/// the ordinal of the next entry (which message ids hash) and the reentry rules read it.
+///
+/// Records are never forgotten, since an ordinal counted from 1 again would repeat a message id,
+/// so a contact of a keyed flow keeps one per checkout or order. They are laid out for that:
+/// - a record is 32 bytes: the key's text, the flow and count as 32-bit numbers, the time;
+/// - a 32-bit tag of each record's (flow, key) hash is kept in an array of its own, so a look-up
+///   scans the tags (sixteen to a cache line) and compares keys only where a tag matches.
+///   Comparing the records themselves one by one, cold in memory, was an eighth of the replay
+///   thread's cache misses on the cart log;
+/// - from `indexedCount` records on, a `PositionIndex` by hash finds a record at once.
+///
+/// Keys are compared by their bytes (see `StringBytes`), as message ids hash them.
+struct EntryRecords {
+    struct Record {
+        let key: String
+        let flow: Int32
+        /// How many entries there were, the first counting 1.
+        var count: Int32
+        /// When the last entry was.
+        var lastEntry: Int64
+    }
+
+    private var records: [Record] = []
+    /// `tag(of:)` of each record, in the same order.
+    private var tags: [UInt32] = []
+    /// Positions in `records` by hash, while there are `indexedCount` records or more.
+    private var index: PositionIndex?
+
+    /// From this many records on, look-ups go through `index`.
+    static var indexedCount: Int { 32 }
+
+    var count: Int { records.count }
+
+    /// The record of entries into flow `flow` with `key` (empty without a key).
+    @inline(__always)
+    func record(flow: Int, key: String) -> Record? {
+        position(flow: flow, key: key, hash: Self.hash(flow: flow, key: key)).map { records[$0] }
+    }
+
+    /// Counts one more entry into flow `flow` with `key` at `time`; returns its ordinal.
+    mutating func recordEntry(flow: Int, key: String, at time: Int64) -> Int {
+        let hash = Self.hash(flow: flow, key: key)
+        if let position = position(flow: flow, key: key, hash: hash) {
+            records[position].count += 1
+            records[position].lastEntry = time
+            return Int(records[position].count)
+        }
+        records.append(Record(key: key, flow: Int32(flow), count: 1, lastEntry: time))
+        tags.append(Self.tag(of: hash))
+        if var index, !index.isFull(with: records.count) {
+            self.index = nil // taken out while changed, so it is not copied
+            index.insert(records.count - 1, hash: Int(truncatingIfNeeded: hash))
+            self.index = index
+        } else if records.count >= Self.indexedCount {
+            buildIndex()
+        }
+        return 1
+    }
+
+    @inline(__always)
+    private func position(flow: Int, key: String, hash: UInt64) -> Int? {
+        if let index {
+            return index.position(hash: Int(truncatingIfNeeded: hash)) { isRecord($0, flow: flow, key: key) }
+        }
+        let tag = Self.tag(of: hash)
+        var start = 0
+        while let candidate = position(of: tag, from: start) {
+            if isRecord(candidate, flow: flow, key: key) { return candidate }
+            start = candidate + 1
+        }
+        return nil
+    }
+
+    /// The first position from `start` on whose tag is `tag`.
+    private func position(of tag: UInt32, from start: Int) -> Int? {
+        tags.withUnsafeBufferPointer { tags in
+            var position = start
+            while position < tags.count {
+                if tags[position] == tag { return position }
+                position += 1
+            }
+            return nil
+        }
+    }
+
+    private func isRecord(_ position: Int, flow: Int, key: String) -> Bool {
+        records[position].flow == Int32(flow) && StringBytes.equal(records[position].key, key)
+    }
+
+    private mutating func buildIndex() {
+        var index = PositionIndex(roomFor: 2 * records.count)
+        for (position, record) in records.enumerated() {
+            index.insert(position, hash: Int(truncatingIfNeeded: Self.hash(flow: Int(record.flow), key: record.key)))
+        }
+        self.index = index
+    }
+
+    private static func hash(flow: Int, key: String) -> UInt64 {
+        StringBytes.hash(key) ^ UInt64(truncatingIfNeeded: flow) &* 0x9E37_79B9_7F4A_7C15
+    }
+
+    private static func tag(of hash: UInt64) -> UInt32 {
+        UInt32(truncatingIfNeeded: hash >> 32)
+    }
+}
