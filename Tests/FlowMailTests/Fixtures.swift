@@ -20,7 +20,7 @@ enum Fixtures {
     ) -> PlannedSend {
         PlannedSend(
             messageID: MessageID(hex: id)!, time: time, flow: "abandoned-cart", step: "reminder", template: template, subjectOverride: subject,
-            contact: contact, to: "ana@example.com", transactional: transactional, from: from,
+            contact: contact, transactional: transactional, from: from,
             traits: Value.Object(traits + [("email", .string("ana@example.com"))]),
             trigger: .init(name: "Checkout Started", timestamp: 1_772_355_900_250, properties: Value.Object(properties))
         )

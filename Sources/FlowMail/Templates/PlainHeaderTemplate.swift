@@ -154,8 +154,6 @@ private struct SendName {
         /// `contact`, `trigger`, `flow`, `step` or `message` alone: an object, rendered as nothing.
         case object
         case contactID
-        /// `contact.email`: the trait, else the address the send goes to.
-        case contactEmail
         case trait(String)
         case triggerEvent
         case triggerTimestamp
@@ -182,7 +180,6 @@ private struct SendName {
         rest = Array(segments.dropFirst(2))
         head = switch (segments[0], segments[1]) {
         case ("contact", "id"): .contactID
-        case ("contact", "email"): .contactEmail
         case ("contact", let name): .trait(name)
         case ("trigger", "event"): .triggerEvent
         case ("trigger", "timestamp"): .triggerTimestamp
@@ -212,7 +209,6 @@ private struct SendName {
         case .missing: .missing
         case .object: .value(.object(Value.Object()))
         case .contactID: .value(.string(send.contact))
-        case .contactEmail: .value(send.traits["email"] ?? .string(send.to))
         case .trait(let name): send.traits[name].map(Found.value) ?? .missing
         case .triggerEvent: .value(.string(send.trigger.name))
         case .triggerTimestamp: .value(.timestamp(send.trigger.timestamp))

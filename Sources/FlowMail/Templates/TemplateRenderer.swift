@@ -179,7 +179,6 @@ public final class TemplateRenderer: @unchecked Sendable {
         let context = TemplateContext(filter: filter)
         var contact = context.object(send.traits)
         contact.members["id"] = context.convert(.string(send.contact))
-        if send.traits["email"] == nil { contact.members["email"] = context.convert(.string(send.to)) }
         let trigger = context.object([
             ("event", context.convert(.string(send.trigger.name))),
             ("timestamp", context.convert(.timestamp(send.trigger.timestamp))),

@@ -4,13 +4,14 @@ import FlowSyntax
 /// Everything the replay remembers about one contact: traits, consent, the history that
 /// expressions need, entries per flow and key, recent marketing sends and running instances.
 ///
-/// The stored properties are laid out in declaration order (184 bytes in all, three cache lines'
-/// worth), grouped by the 64-byte line they fall on, so that what replay does to a contact
-/// mostly touches one or two lines (on the demo log this cut the replay thread's last-level cache
-/// misses by 3.7%):
-/// 1. with the object header, what nearly every event reads: id, traits, instances, consent;
-/// 2. what a send reads (zone, deliverable email, recent marketing sends), and event history;
-/// 3. entry records and trigger slots.
+/// The stored properties are laid out in declaration order (168 bytes in all), grouped by the
+/// 64-byte cache line they fall on, so that what replay does to a contact mostly touches one or
+/// two lines (on the demo log the grouping cut the replay thread's last-level cache misses by
+/// 3.7%):
+/// 1. with the object header, what nearly every event reads: id, traits, instances, consent and
+///    whether the email is deliverable;
+/// 2. zone and recent marketing sends (read by sends), event history and trigger slots;
+/// 3. entry records and yearly date occurrences.
 final class ContactState {
     let id: String
     /// Changed through `setTrait` and `replaceTraits`, which forget what was derived from them.
@@ -20,20 +21,20 @@ final class ContactState {
     var unsubscribed = false
     var markedSpam = false
     var hardBounced = false
+    /// `hasDeliverableEmail` once asked for, kept until the `email` trait changes.
+    private var checkedEmail: Bool?
 
     /// The contact's zone (see `Replayer.zone(of:)`), kept until the `timezone` trait changes.
     var zone: Zone?
-    /// `deliverableEmail` once asked for, kept until the `email` trait changes.
-    private var checkedEmail: String??
     /// Times of recent marketing sends, oldest first (for frequency caps).
     var marketingSends: [Int64] = []
     /// Per remembered event: total count, last time, and times within the longest `count` window.
     var history = SmallMap<String, EventHistory>()
+    /// The armed date or inactivity trigger per flow position.
+    var triggerSlots = SmallMap<Int, TriggerSlot>()
 
     /// Entries per (flow position, key text).
     var entries = EntryRecords()
-    /// The armed date or inactivity trigger per flow position.
-    var triggerSlots = SmallMap<Int, TriggerSlot>()
     /// The occurrence a yearly date trigger last fired for, per flow.
     var lastDateOccurrence = SmallMap<Int, CivilDate>()
 
@@ -68,13 +69,14 @@ final class ContactState {
         checkedEmail = nil
     }
 
-    /// The `email` trait when it is a deliverable address (see `EmailAddress.isDeliverable`).
-    var deliverableEmail: String? {
+    /// Whether the `email` trait is a deliverable address (see `EmailAddress.isDeliverable`): the
+    /// address a send goes to (`PlannedSend.to`).
+    var hasDeliverableEmail: Bool {
         if let checkedEmail { return checkedEmail }
-        var email: String?
-        if case .string(let text) = traits["email"], EmailAddress.isDeliverable(text) { email = text }
-        checkedEmail = .some(email)
-        return email
+        var deliverable = false
+        if case .string(let text) = traits["email"] { deliverable = EmailAddress.isDeliverable(text) }
+        checkedEmail = deliverable
+        return deliverable
     }
 
     var timezone: String? {

@@ -9,15 +9,20 @@ public struct PlannedSend: Hashable, Sendable {
     /// The flow, step and option the message comes from.
     public var origin: SendOrigin
     public var contact: String
-    /// The bare recipient address.
-    public var to: String
-    /// The contact's traits at send time.
+    /// The contact's traits at send time; their `email` is the deliverable address the message
+    /// goes to.
     public var traits: Value.Object
     /// The event that started the instance.
     public var trigger: TriggerEvent
 
     /// The message id as text: 32 lowercase hex digits.
     public var id: String { messageID.description }
+    /// The bare recipient address: the `email` trait (the replay sends only to contacts whose
+    /// `email` is deliverable). Kept in the traits alone: a copy of the address per send cost the
+    /// replay a retain of a string nothing else there reads, a cache miss per send.
+    public var to: String {
+        if case .string(let email) = traits["email"] { email } else { "" }
+    }
     public var flow: String { origin.flow }
     /// The step id, `#N` when unnamed.
     public var step: String { origin.step }
@@ -31,25 +36,24 @@ public struct PlannedSend: Hashable, Sendable {
     /// The resolved `from` (template, else step, else flow delivery, else project): a Mustache template.
     public var from: String { origin.from }
 
-    public init(messageID: MessageID, time: Int64, origin: SendOrigin, contact: String, to: String,
-                traits: Value.Object, trigger: TriggerEvent) {
+    public init(messageID: MessageID, time: Int64, origin: SendOrigin, contact: String, traits: Value.Object,
+                trigger: TriggerEvent) {
         self.messageID = messageID
         self.time = time
         self.origin = origin
         self.contact = contact
-        self.to = to
         self.traits = traits
         self.trigger = trigger
     }
 
     public init(
         messageID: MessageID, time: Int64, flow: String, step: String, template: String, variant: String? = nil,
-        subjectOverride: String? = nil, contact: String, to: String, transactional: Bool, from: String,
+        subjectOverride: String? = nil, contact: String, transactional: Bool, from: String,
         traits: Value.Object, trigger: TriggerEvent
     ) {
         let origin = SendOrigin(flow: flow, step: step, template: template, variant: variant,
                                 subjectOverride: subjectOverride, transactional: transactional, from: from)
-        self.init(messageID: messageID, time: time, origin: origin, contact: contact, to: to, traits: traits, trigger: trigger)
+        self.init(messageID: messageID, time: time, origin: origin, contact: contact, traits: traits, trigger: trigger)
     }
 }
 

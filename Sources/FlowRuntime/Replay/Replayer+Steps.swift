@@ -95,7 +95,7 @@ extension Replayer {
             skip(instance.flow, step: step, contact: contact, reason: suppression.rawValue)
             return true
         }
-        guard let to = contact.deliverableEmail else {
+        guard contact.hasDeliverableEmail else {
             skip(instance.flow, step: step, contact: contact, reason: "no_email")
             return true
         }
@@ -134,7 +134,7 @@ extension Replayer {
         instance.sent.record(SentMessage(id: id), at: position)
         summary.sends += 1
         emit(.send(PlannedSend(messageID: id, time: now, origin: send.options[option].origin,
-                               contact: contact.id, to: to, traits: contact.traits, trigger: instance.trigger)))
+                               contact: contact.id, traits: contact.traits, trigger: instance.trigger)))
         return true
     }
 }
