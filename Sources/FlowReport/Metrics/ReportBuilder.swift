@@ -16,7 +16,7 @@ public final class ReportBuilder: RunRecordSink {
     let flowIndex: [String: Int]
     /// Every sent message, in send order.
     var messages: [MessageOutcome] = []
-    var messageIndex: [MessageKey: Int] = [:]
+    var messageIndex: [MessageID: Int] = [:]
     /// Per contact, its messages (indices into `messages`) inside the attribution window.
     var touches: [String: [Int]] = [:]
     /// Skip records of send steps, by reason.
@@ -44,7 +44,7 @@ public final class ReportBuilder: RunRecordSink {
             guard let flow = flowIndex[send.flow] else { return }
             let index = messages.count
             messages.append(MessageOutcome(flow: flow, step: send.step, variant: send.variant, contact: send.contact, time: send.time))
-            messageIndex[MessageKey(send.id)] = index
+            messageIndex[send.messageID] = index
             touch(send.contact, message: index, at: send.time)
         case .skip(let skip):
             guard let flow = flowIndex[skip.flow] else { return }
@@ -76,7 +76,8 @@ public final class ReportBuilder: RunRecordSink {
 
     private func apply(_ feedback: Feedback, properties: Value.Object) {
         guard case .string(let id) = properties["email_id"] else { return }
-        guard let index = messageIndex[MessageKey(id)] else {
+        // Text that is not a message id's 32 lowercase hex digits names no message.
+        guard let index = MessageID(hex: id).flatMap({ messageIndex[$0] }) else {
             unmatchedFeedback += 1
             return
         }
@@ -181,33 +182,5 @@ extension ReportBuilder {
         try replayer.process(reader, observe: builder.observe)
         replayer.finish(until: until)
         return builder.build()
-    }
-}
-
-/// A message id as a dictionary key: 128 bits for 32 lowercase hex digits (the ids the runtime
-/// hashes), which hash and compare faster than text, else the text itself.
-enum MessageKey: Hashable {
-    case hex(UInt64, UInt64)
-    case text(String)
-
-    init(_ id: String) {
-        var high: UInt64 = 0, low: UInt64 = 0, count = 0
-        for byte in id.utf8 {
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            default:
-                self = .text(id)
-                return
-            }
-            guard count < 32 else {
-                self = .text(id)
-                return
-            }
-            if count < 16 { high = high << 4 | UInt64(digit) } else { low = low << 4 | UInt64(digit) }
-            count += 1
-        }
-        self = count == 32 ? .hex(high, low) : .text(id)
     }
 }
