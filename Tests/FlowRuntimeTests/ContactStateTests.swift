@@ -4,7 +4,7 @@ import Testing
 
 /// A contact's derived values (deliverable email, zone) follow its traits byte for byte.
 @Suite struct ContactStateTests {
-    @Test func deliverableEmailFollowsTheEmailTrait() {
+    @Test func deliverabilityFollowsTheEmailTrait() {
         let contact = ContactState(id: "u1")
         contact.replaceTraits(Value.Object([("email", .string("ana@example.com"))]))
         #expect(contact.hasDeliverableEmail)
@@ -19,6 +19,8 @@ import Testing
         #expect(!contact.hasDeliverableEmail)
         contact.replaceTraits(Value.Object([("email", .number(.init(5)))]))
         #expect(!contact.hasDeliverableEmail)
+        contact.replaceTraits(Value.Object([("email", .string("cy@example.com"))])) // all traits at once
+        #expect(contact.hasDeliverableEmail)
     }
 
     private static func send(traits: Value.Object) -> PlannedSend {

@@ -33,7 +33,6 @@ struct EntryRecords {
     var count: Int { records.count }
 
     /// The record of entries into flow `flow` with `key` (empty without a key).
-    @inline(__always)
     func record(flow: Int, key: String) -> Record? {
         position(flow: flow, key: key, hash: Self.hash(flow: flow, key: key)).map { records[$0] }
     }
@@ -58,7 +57,6 @@ struct EntryRecords {
         return 1
     }
 
-    @inline(__always)
     private func position(flow: Int, key: String, hash: UInt64) -> Int? {
         if let index {
             return index.position(hash: Int(truncatingIfNeeded: hash)) { isRecord($0, flow: flow, key: key) }

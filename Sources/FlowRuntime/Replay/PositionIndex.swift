@@ -1,7 +1,8 @@
-/// Where a `SmallMap`'s pairs are, by key hash: open addressing with linear probing over slots of
-/// four bytes (a pair's position plus one; 0 marks an empty slot), at most half full. A
-/// `Dictionary` of positions cost 40 to 50 bytes a pair, most of a contact's state once it has
-/// many entry keys; this costs 8 to 16. Keys are compared by the caller, in its pairs.
+/// Where the entries of a `SmallMap` or `EntryRecords` are, by key hash: open addressing with
+/// linear probing over slots of four bytes (an entry's position plus one; 0 marks an empty
+/// slot), at most half full. A `Dictionary` of positions cost 40 to 50 bytes an entry, most of a
+/// contact's state once it has many entry keys; this costs 8 to 16. Keys are compared by the
+/// caller, in its entries.
 struct PositionIndex {
     private var slots: [UInt32]
     private var mask: Int { slots.count - 1 }

@@ -1,7 +1,7 @@
 /// Key-value pairs kept in an array, found by a linear search while there are a handful: far
-/// less memory than a `Dictionary` for the few flows, event names and entry keys one contact
-/// has state for. From `indexedCount` pairs on, an index of positions (`PositionIndex`) keeps
-/// lookups O(1), so a contact with thousands of entry keys stays fast.
+/// less memory than a `Dictionary` for the few flows and event names one contact has state for.
+/// From `indexedCount` pairs on, an index of positions (`PositionIndex`) keeps lookups O(1), so
+/// a contact with thousands of keys stays fast.
 struct SmallMap<Key: Hashable, Value> {
     private var pairs: [(key: Key, value: Value)] = []
     /// Positions in `pairs` by key hash, while there are at least `unindexedCount` pairs.
