@@ -32,27 +32,36 @@ struct EntryRecords {
 
     var count: Int { records.count }
 
-    /// The record of entries into flow `flow` with `key` (empty without a key).
-    func record(flow: Int, key: String) -> Record? {
-        position(flow: flow, key: key, hash: Self.hash(flow: flow, key: key)).map { records[$0] }
+    /// Where the record of one flow and key is, if there is one: found once, read by the entry
+    /// checks, then counted on by `recordEntry` without a second look-up.
+    struct Lookup {
+        /// The entries so far; nil before the first.
+        let record: Record?
+        fileprivate let flow: Int
+        fileprivate let key: String
+        fileprivate let hash: UInt64
+        fileprivate let position: Int?
     }
 
-    /// Counts one more entry into flow `flow` with `key` at `time`; returns its ordinal.
-    mutating func recordEntry(flow: Int, key: String, at time: Int64) -> Int {
+    /// The entries into flow `flow` with `key` (empty without a key).
+    func lookUp(flow: Int, key: String) -> Lookup {
         let hash = Self.hash(flow: flow, key: key)
-        if let position = position(flow: flow, key: key, hash: hash) {
+        let position = position(flow: flow, key: key, hash: hash)
+        return Lookup(record: position.map { records[$0] }, flow: flow, key: key, hash: hash, position: position)
+    }
+
+    /// Counts one more entry at `time` into the flow and key of `lookup`, made since the last
+    /// change; returns its ordinal.
+    mutating func recordEntry(_ lookup: Lookup, at time: Int64) -> Int {
+        if let position = lookup.position {
             records[position].count += 1
             records[position].lastEntry = time
             return Int(records[position].count)
         }
-        records.append(Record(key: key, flow: Int32(flow), count: 1, lastEntry: time))
-        tags.append(Self.tag(of: hash))
-        if var index, !index.isFull(with: records.count) {
-            self.index = nil // taken out while changed, so it is not copied
-            index.insert(records.count - 1, hash: Int(truncatingIfNeeded: hash))
-            self.index = index
-        } else if records.count >= Self.indexedCount {
-            buildIndex()
+        records.append(Record(key: lookup.key, flow: Int32(lookup.flow), count: 1, lastEntry: time))
+        tags.append(Self.tag(of: lookup.hash))
+        index.fileAppended(records.count - 1, hash: Int(truncatingIfNeeded: lookup.hash), indexedCount: Self.indexedCount) {
+            Int(truncatingIfNeeded: Self.hash(flow: Int(records[$0].flow), key: records[$0].key))
         }
         return 1
     }
@@ -84,14 +93,6 @@ struct EntryRecords {
 
     private func isRecord(_ position: Int, flow: Int, key: String) -> Bool {
         records[position].flow == Int32(flow) && StringBytes.equal(records[position].key, key)
-    }
-
-    private mutating func buildIndex() {
-        var index = PositionIndex(roomFor: 2 * records.count)
-        for (position, record) in records.enumerated() {
-            index.insert(position, hash: Int(truncatingIfNeeded: Self.hash(flow: Int(record.flow), key: record.key)))
-        }
-        self.index = index
     }
 
     private static func hash(flow: Int, key: String) -> UInt64 {

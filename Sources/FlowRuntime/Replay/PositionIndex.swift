@@ -63,3 +63,22 @@ struct PositionIndex {
         }
     }
 }
+
+extension PositionIndex? {
+    /// Files the entry just appended at `position` (the last of `position + 1`) under `hash`,
+    /// which is asked for only when there is an index. With no index yet, one is built once
+    /// there are `indexedCount` entries; a full one is built again, larger. `hashAt` gives the
+    /// hash of the entry at a position, for building.
+    mutating func fileAppended(_ position: Int, hash: @autoclosure () -> Int, indexedCount: Int, hashAt: (Int) -> Int) {
+        let count = position + 1
+        if var index = self, !index.isFull(with: count) {
+            self = nil // taken out while changed, so it is not copied
+            index.insert(position, hash: hash())
+            self = index
+        } else if self != nil || count >= indexedCount {
+            var index = PositionIndex(roomFor: 2 * count)
+            for filed in 0..<count { index.insert(filed, hash: hashAt(filed)) }
+            self = index
+        }
+    }
+}

@@ -12,8 +12,8 @@ extension Replayer {
             }
             key = text
         }
-        let previous = contact.entries.record(flow: flowIndex, key: key ?? "")
-        if let previous {
+        let entries = contact.entries.lookUp(flow: flowIndex, key: key ?? "")
+        if let previous = entries.record {
             let refused = switch project.flows[flowIndex].reentry {
             case .always: false
             case .once: true
@@ -36,7 +36,8 @@ extension Replayer {
         }
         if let active { end(active, .restarted) }
 
-        let ordinal = contact.entries.recordEntry(flow: flowIndex, key: key ?? "", at: now)
+        // Nothing since the look-up changed the entries (ending an instance enters none).
+        let ordinal = contact.entries.recordEntry(entries, at: now)
         entryOrder += 1
         let instance = Instance(flow: flowIndex, contact: contact, key: key, entry: ordinal, trigger: trigger, order: entryOrder)
         contact.instances.append(instance)

@@ -54,19 +54,7 @@ struct SmallMap<Key: Hashable, Value> {
 
     private mutating func append(_ key: Key, _ value: Value) {
         pairs.append((key, value))
-        if var index, !index.isFull(with: pairs.count) {
-            self.index = nil // taken out while changed, so it is not copied
-            index.insert(pairs.count - 1, hash: key.hashValue)
-            self.index = index
-        } else if index != nil || pairs.count >= Self.indexedCount {
-            buildIndex()
-        }
-    }
-
-    private mutating func buildIndex() {
-        var index = PositionIndex(roomFor: 2 * pairs.count)
-        for (position, pair) in pairs.enumerated() { index.insert(position, hash: pair.key.hashValue) }
-        self.index = index
+        index.fileAppended(pairs.count - 1, hash: key.hashValue, indexedCount: Self.indexedCount) { pairs[$0].key.hashValue }
     }
 
     /// Removes the pair at `position` by moving the last pair into its place.
