@@ -10,16 +10,12 @@ import TestSupport
         let work = try ScratchDirectory("smtp-crash")
         defer { work.remove() }
         let log = try SMTPEndToEndTests.demoPrefix(600, named: "events.jsonl", in: work.url)
-        // The dry run also measures how long flowc takes to reach delivery on this machine now,
-        // so the kills land during delivery even when the machine is slow.
-        let dryRunStarted = Date()
         let planned = Set(try SMTPEndToEndTests.plannedSends([SMTPEndToEndTests.flows, "--events", log], in: work.url).compactMap { $0["id"] as? String })
-        let startup = Date().timeIntervalSince(dryRunStarted)
         #expect(planned.count > 100)
-        let server = try SMTPTestServer(maildir: work.url.appendingPathComponent("server"), options: ["--delay", "0.005"])
+        // The server waits 0.1 s before answering each DATA, so a message is in flight (`sending`
+        // in the ledger) for most of the 1/6 s between sends, and most kills catch one there.
+        let server = try SMTPTestServer(maildir: work.url.appendingPathComponent("server"), options: ["--delay", "0.1"])
         defer { server.stop() }
-        // The rate spreads the ~160 messages over about half a minute, so that 22 kills, each
-        // after up to a second of delivery, land mid-delivery even when startup was overestimated.
         let arguments = ["run", SMTPEndToEndTests.flows, "--events", log, "--smtp", server.url, "--smtp-insecure", "--rate", "6/s", "--state", "state"]
 
         var random = SeededGenerator(seed: 20_260_301)
@@ -32,9 +28,14 @@ import TestSupport
             process.currentDirectoryURL = work.url
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
+            let storedBefore = server.storedCount()
             try process.run()
-            let delay = startup + Double.random(in: 0.1...1.1, using: &random)
-            let deadline = Date().addingTimeInterval(delay)
+            // Each kill lands a random moment after this run's first message reached the server,
+            // so it lands mid-delivery however long start-up takes, and a run delivers only a few
+            // messages before its kill: 22 kills cannot use up the ~160 planned messages.
+            let startupLimit = Date().addingTimeInterval(60)
+            while process.isRunning, server.storedCount() == storedBefore, Date() < startupLimit { usleep(5_000) }
+            let deadline = Date().addingTimeInterval(Double.random(in: 0...0.5, using: &random))
             while process.isRunning, Date() < deadline { usleep(5_000) }
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)

@@ -55,6 +55,12 @@ final class SMTPTestServer {
         try Self.dump(maildir: maildir)
     }
 
+    /// How many messages the server has stored so far (files in the Maildir's `new/`), cheap
+    /// enough to poll while a run delivers.
+    func storedCount() -> Int {
+        (try? FileManager.default.contentsOfDirectory(atPath: maildir.appendingPathComponent("new").path).count) ?? 0
+    }
+
     /// What `smtp_server.py dump` says about any Maildir (the outbox too).
     static func dump(maildir: URL) throws -> [[String: Any]] {
         let result = try python(["dump", maildir.path])
