@@ -16,8 +16,10 @@ final class Instance {
     var position = 0
     /// How many times the instance reached each step.
     var visits = VisitCounts()
-    /// Bumped whenever the instance moves on or ends, voiding its older timers.
-    var generation: UInt32 = 0
+    /// The timer-queue slot of its pending timer (a wait, a `wait_for` deadline or a postponed
+    /// send), nil when it has none. An instance has at most one: it is cancelled when the
+    /// instance moves on or ends.
+    var timer: Int?
     var isActive = true
     /// The `wait_for` step being waited at, and the event sequence number when it was reached.
     var waitingSince: UInt64?

@@ -8,9 +8,10 @@ extension Replayer {
         while let entry = timers.popDue(atOrBefore: time) {
             now = max(now, entry.due)
             switch entry.payload {
-            case .instance(let instance, let generation, let kind):
-                guard instance.isActive, instance.generation == generation else { continue }
-                instance.generation &+= 1
+            case .instance(let instance, let kind):
+                // Only a running instance has a timer (`end` cancels it).
+                assert(instance.isActive && instance.timer != nil)
+                instance.timer = nil
                 if let tracer { traceTimer(instance, due: nil, kind, tracer) }
                 switch kind {
                 case .resume(let position):
@@ -25,10 +26,20 @@ extension Replayer {
         }
     }
 
-    /// Schedules `instance` to continue at `position` at `due`.
+    /// Schedules `instance` to continue at `position` at `due`. An instance schedules only
+    /// when it stops to wait, so it has no other timer then.
     func schedule(_ instance: Instance, at due: Int64, _ kind: TimerKind) {
+        assert(instance.timer == nil, "an instance has one timer at most")
         if let tracer { traceTimer(instance, due: due, kind, tracer) }
-        timers.schedule(at: due, .instance(instance, generation: instance.generation, kind))
+        instance.timer = timers.schedule(at: due, .instance(instance, kind))
+    }
+
+    /// Cancels the pending timer of `instance`, if it has one, when it moves on or ends; the
+    /// queue then lets go of the instance at once instead of when the timer would have fired.
+    func cancelTimer(of instance: Instance) {
+        guard let slot = instance.timer else { return }
+        timers.cancel(slot)
+        instance.timer = nil
     }
 
     // MARK: Trigger slots
@@ -90,13 +101,12 @@ extension Replayer {
         armTrigger(contact, flow: flow, due: firing.instant, cause: .date(firing.occurrence))
     }
 
-    /// Timers that would still fire: live instance timers and armed triggers.
+    /// Timers that would still fire: instance timers (cancelled ones are gone) and armed
+    /// triggers.
     func pendingTimerCount() -> Int {
         var count = 0
         for timer in timers.pending {
-            if case .instance(let instance, let generation, _) = timer, instance.isActive, instance.generation == generation {
-                count += 1
-            }
+            if case .instance = timer { count += 1 }
         }
         for contact in contacts.states where !contact.triggerSlots.isEmpty {
             count += contact.triggerSlots.values.count(where: \.isArmed)

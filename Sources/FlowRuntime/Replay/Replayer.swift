@@ -8,8 +8,8 @@ import FlowSyntax
 /// at or before it fire first, in (due time, scheduling order).
 public final class Replayer {
     enum Timer {
-        /// A wait, `wait_for` deadline or postponed send of an instance.
-        case instance(Instance, generation: UInt32, TimerKind)
+        /// A wait, `wait_for` deadline or postponed send of an instance (its `timer`).
+        case instance(Instance, TimerKind)
         /// A contact's date or inactivity trigger for a flow (see `TriggerSlot`).
         case trigger(ContactState, flow: Int)
     }
@@ -233,7 +233,7 @@ public final class Replayer {
         else { return }
         if let tracer { traceWaitForMatch(waitFor, by: instance, tracer) }
         instance.waitingSince = nil
-        instance.generation &+= 1
+        cancelTimer(of: instance)
         run(instance, from: waitFor.then)
     }
 
@@ -266,7 +266,7 @@ public final class Replayer {
     func end(_ instance: Instance, _ reason: EndReason) {
         guard instance.isActive else { return }
         instance.isActive = false
-        instance.generation &+= 1
+        cancelTimer(of: instance)
         instance.waitingSince = nil
         instance.contact.instances.removeAll { $0 === instance }
         summary.ended[reason] += 1

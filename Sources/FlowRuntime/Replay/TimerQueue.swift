@@ -6,6 +6,9 @@
 /// about 70 minutes of due time, and a bucket is sorted into the heap when the clock reaches it.
 /// The heap stays small enough to stay in cache, and scheduling a timer for tomorrow is an
 /// append. The payloads stay put in slots of their own, read once, when their timer comes out.
+///
+/// A timer can be cancelled by its slot: its payload is let go at once, and its key is dropped
+/// when it comes out. The slot is reused only then, so a key never finds another timer's payload.
 struct TimerQueue<Payload> {
     /// When a timer fires and where its payload is.
     private struct Key: HeapOrdered {
@@ -37,23 +40,28 @@ struct TimerQueue<Payload> {
     private var later: [Int64: [Key]] = [:]
     /// The numbers of the buckets in `later`.
     private var laterBuckets = MinHeap<Int64>()
-    /// Payloads by slot; nil in a free slot.
+    /// Payloads by slot; nil in a free slot and in the slot of a cancelled timer.
     private var payloads: [Payload?] = []
     /// Slots free for reuse, the latest freed (still in cache) last.
     private var freeSlots: [Int] = []
+    /// Timers cancelled whose keys have not come out yet.
+    private var cancelledCount = 0
     private var nextSequence: UInt64 = 0
 
-    /// Pending timers: the slots in use.
-    var count: Int { payloads.count - freeSlots.count }
+    /// Pending timers: the slots in use, less the cancelled ones.
+    var count: Int { payloads.count - freeSlots.count - cancelledCount }
 
-    /// The due time of the earliest timer.
+    /// The due time of the earliest timer, cancelled ones included (firing up to it may then
+    /// fire nothing).
     var nextDue: Int64? {
         if let first = near.first { return first.due }
         guard let bucket = laterBuckets.first else { return nil }
         return later[bucket]?.lazy.map(\.due).min()
     }
 
-    mutating func schedule(at due: Int64, _ payload: Payload) {
+    /// Schedules `payload` to come out at `due`; returns the slot that `cancel` takes.
+    @discardableResult
+    mutating func schedule(at due: Int64, _ payload: Payload) -> Int {
         schedule(at: due, sequence: reserveSequence(), payload)
     }
 
@@ -64,7 +72,8 @@ struct TimerQueue<Payload> {
         return nextSequence
     }
 
-    mutating func schedule(at due: Int64, sequence: UInt64, _ payload: Payload) {
+    @discardableResult
+    mutating func schedule(at due: Int64, sequence: UInt64, _ payload: Payload) -> Int {
         let slot: Int
         if let free = freeSlots.popLast() {
             payloads[free] = payload
@@ -76,10 +85,19 @@ struct TimerQueue<Payload> {
         let key = Key(due: due, sequence: sequence, slot: slot)
         if due < horizon || horizon == .max {
             near.push(key)
-            return
+        } else {
+            let bucket = due >> Self.bucketShift
+            if Self.append(key, to: &later[bucket, default: []]) { laterBuckets.push(bucket) }
         }
-        let bucket = due >> Self.bucketShift
-        if Self.append(key, to: &later[bucket, default: []]) { laterBuckets.push(bucket) }
+        return slot
+    }
+
+    /// Cancels the pending timer in `slot` (as `schedule` returned it): its payload is released
+    /// now, and the timer never comes out of `popDue`.
+    mutating func cancel(_ slot: Int) {
+        assert(payloads[slot] != nil, "cancelling a timer that is not pending")
+        payloads[slot] = nil
+        cancelledCount += 1
     }
 
     /// Appends `key` to `bucket`; true when it is the bucket's first.
@@ -89,13 +107,26 @@ struct TimerQueue<Payload> {
     }
 
     /// Removes and returns the earliest timer if it is due at or before `time`.
+    /// Cancelled timers are passed over. Inlined into its caller: compiled on its own, the
+    /// loop handled `Payload?` through the generic value witnesses.
+    @inline(__always)
     mutating func popDue(atOrBefore time: Int64) -> Entry? {
+        while let key = popKey(atOrBefore: time) {
+            freeSlots.append(key.slot)
+            if let payload = payloads[key.slot].take() {
+                return Entry(due: key.due, sequence: key.sequence, payload: payload)
+            }
+            cancelledCount -= 1
+        }
+        return nil
+    }
+
+    /// Removes and returns the earliest key if it is due at or before `time`.
+    private mutating func popKey(atOrBefore time: Int64) -> Key? {
         if near.isEmpty, !takeNextBucket(startingAtOrBefore: time) { return nil }
         guard let first = near.first, first.due <= time else { return nil }
         near.popFirst()
-        let payload = payloads[first.slot].take()!
-        freeSlots.append(first.slot)
-        return Entry(due: first.due, sequence: first.sequence, payload: payload)
+        return first
     }
 
     /// Moves the earliest bucket into `near`, sorted, if it starts at or before `time`, and the
