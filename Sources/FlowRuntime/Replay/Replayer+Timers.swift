@@ -12,6 +12,7 @@ extension Replayer {
                 // Only a running instance has a timer (`end` cancels it).
                 assert(instance.isActive && instance.timer != nil)
                 instance.timer = nil
+                pendingTimers.instances -= 1
                 if let tracer { traceTimer(instance, due: nil, kind, tracer) }
                 switch kind {
                 case .resume(let position):
@@ -32,6 +33,7 @@ extension Replayer {
         assert(instance.timer == nil, "an instance has one timer at most")
         if let tracer { traceTimer(instance, due: due, kind, tracer) }
         instance.timer = timers.schedule(at: due, .instance(instance, kind))
+        pendingTimers.instances += 1
     }
 
     /// Cancels the pending timer of `instance`, if it has one, when it moves on or ends; the
@@ -40,6 +42,7 @@ extension Replayer {
         guard let slot = instance.timer else { return }
         timers.cancel(slot)
         instance.timer = nil
+        pendingTimers.instances -= 1
     }
 
     // MARK: Trigger slots
@@ -48,7 +51,9 @@ extension Replayer {
     func armTrigger(_ contact: ContactState, flow: Int, due: Int64, cause: TriggerCause) {
         let sequence = timers.reserveSequence()
         var slot = TriggerSlot(due: due, sequence: sequence, cause: cause)
-        slot.queuedDue = contact.triggerSlots[flow]?.queuedDue
+        let previous = contact.triggerSlots[flow]
+        slot.queuedDue = previous?.queuedDue
+        if previous?.isArmed != true { pendingTimers.triggers += 1 }
         if slot.queuedDue.map({ due < $0 }) ?? true {
             timers.schedule(at: due, sequence: sequence, .trigger(contact, flow: flow))
             slot.queuedDue = due
@@ -59,7 +64,9 @@ extension Replayer {
 
     func disarmTrigger(_ contact: ContactState, flow: Int) {
         if let tracer { traceTriggerCancelled(contact, flow: flow, tracer) }
+        guard contact.triggerSlots[flow]?.isArmed == true else { return }
         contact.triggerSlots[flow]?.isArmed = false
+        pendingTimers.triggers -= 1
     }
 
     private func fireTrigger(_ contact: ContactState, flow: Int, entry: TimerQueue<Timer>.Entry) {
@@ -77,6 +84,7 @@ extension Replayer {
             return
         }
         contact.triggerSlots[flow] = nil
+        pendingTimers.triggers -= 1
         if let occurrence = slot.occurrence {
             contact.lastDateOccurrence[flow] = occurrence
             armDateTrigger(contact, flow: flow, after: slot.due)
@@ -101,16 +109,14 @@ extension Replayer {
         armTrigger(contact, flow: flow, due: firing.instant, cause: .date(firing.occurrence))
     }
 
-    /// Timers that would still fire: instance timers (cancelled ones are gone) and armed
-    /// triggers.
-    func pendingTimerCount() -> Int {
-        var count = 0
-        for timer in timers.pending {
-            if case .instance = timer { count += 1 }
-        }
-        for contact in contacts.states where !contact.triggerSlots.isEmpty {
-            count += contact.triggerSlots.values.count(where: \.isArmed)
-        }
-        return count
+    /// Timers that would still fire, counted as they come and go: walking every contact at
+    /// the end cost a cache miss or more per contact.
+    struct PendingTimers {
+        /// Instance timers (cancelled ones are gone from the queue).
+        var instances = 0
+        /// Armed trigger slots (a disarmed one may still have a void timer queued).
+        var triggers = 0
+
+        var total: Int { instances + triggers }
     }
 }

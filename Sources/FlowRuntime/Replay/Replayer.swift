@@ -28,6 +28,7 @@ public final class Replayer {
     /// Delivery-window answers, per flow and zone (see `WindowMemo`).
     var windowMemo = WindowMemo()
     var timers = TimerQueue<Timer>()
+    var pendingTimers = PendingTimers()
     /// Replay time, milliseconds since the epoch.
     public internal(set) var now: Int64 = .min
     /// Counts the events processed, so `wait_for` sees only events after it was reached.
@@ -85,7 +86,7 @@ public final class Replayer {
         if let until { fireTimers(through: until) }
         if let until, until > now { now = until }
         summary.contacts = contacts.count
-        summary.pendingTimers = pendingTimerCount()
+        summary.pendingTimers = pendingTimers.total
     }
 
     func contactState(_ id: String) -> ContactState {
