@@ -46,10 +46,12 @@ let package = Package(
         .target(name: "FlowIR", dependencies: ["FlowSyntax", "FlowCheck"]),
         // SHA-256 blocks with the x86 SHA instructions, for message ids (portable Swift elsewhere).
         .target(name: "CSHA256"),
+        // A cache prefetch hint for the replay's hot path.
+        .target(name: "CPrefetch"),
         // Event log → deterministic replay → run records.
         .target(
             name: "FlowRuntime",
-            dependencies: ["FlowSyntax", "FlowCheck", "FlowIR", "CSHA256"],
+            dependencies: ["FlowSyntax", "FlowCheck", "FlowIR", "CSHA256", "CPrefetch"],
             swiftSettings: hotPath
         ),
         // Run records → rendered MIME messages → outbox / SMTP; delivery ledger.

@@ -1,3 +1,4 @@
+import CPrefetch
 import FlowIR
 import FlowSyntax
 
@@ -7,6 +8,12 @@ extension Replayer {
     func fireTimers(through time: Int64) {
         while let entry = timers.popDue(atOrBefore: time) {
             now = max(now, entry.due)
+            timers.prefetchNext { next in
+                switch next {
+                case .instance(let instance, _): flowc_prefetch(Unmanaged.passUnretained(instance).toOpaque())
+                case .trigger(let contact, _): flowc_prefetch(Unmanaged.passUnretained(contact).toOpaque())
+                }
+            }
             switch entry.payload {
             case .instance(let instance, let kind):
                 // Only a running instance has a timer (`end` cancels it).
