@@ -44,12 +44,11 @@ struct TimerQueue<Payload> {
     private var payloads: [Payload?] = []
     /// Slots free for reuse, the latest freed (still in cache) last.
     private var freeSlots: [Int] = []
-    /// Timers cancelled whose keys have not come out yet.
-    private var cancelledCount = 0
     private var nextSequence: UInt64 = 0
 
-    /// Pending timers: the slots in use, less the cancelled ones.
-    var count: Int { payloads.count - freeSlots.count - cancelledCount }
+    /// Pending timers (cancelled ones not counted), found by walking the slots: for inspection,
+    /// not for the replay's hot path.
+    var count: Int { payloads.count(where: { $0 != nil }) }
 
     /// The due time of the earliest timer, cancelled ones included (firing up to it may then
     /// fire nothing).
@@ -97,7 +96,6 @@ struct TimerQueue<Payload> {
     mutating func cancel(_ slot: Int) {
         assert(payloads[slot] != nil, "cancelling a timer that is not pending")
         payloads[slot] = nil
-        cancelledCount += 1
     }
 
     /// Appends `key` to `bucket`; true when it is the bucket's first.
@@ -116,7 +114,6 @@ struct TimerQueue<Payload> {
             if let payload = payloads[key.slot].take() {
                 return Entry(due: key.due, sequence: key.sequence, payload: payload)
             }
-            cancelledCount -= 1
         }
         return nil
     }
