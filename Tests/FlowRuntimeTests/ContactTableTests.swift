@@ -4,7 +4,7 @@ import Testing
 
 /// The replay's contact table: equal ids are one contact however their strings are stored, ids
 /// are their bytes, the hash reads every byte of ids of every length, and a table grown to many
-/// contacts finds each one.
+/// contacts finds each one; prefetching changes nothing.
 @Suite struct ContactTableTests {
     @Test func equalIdsAreOneContactHoweverStored() {
         let letters = Array("anon-0123456789abcdefghijklmnopqrstuvwxyz".utf8)
@@ -69,5 +69,19 @@ import Testing
         #expect(table["anon-20000"] == nil)
         for id in ids.prefix(100) { _ = table.contact(id) { ContactState(id: "made again") } }
         #expect(table.count == ids.count)
+    }
+
+    /// Prefetching follows known and unknown ids through every stage and changes nothing.
+    @Test func prefetchingChangesNothing() {
+        let ids = (0..<5_000).map { (number: Int) -> String in "u\(number)" }
+        var table = ContactTable()
+        for id in ids.prefix(2_500) { _ = table.contact(id) { ContactState(id: id) } }
+        let before = table.states.map(ObjectIdentifier.init)
+        for stage in [ContactTable.PrefetchStage.slot, .entry, .contact] {
+            for id in ids + ["", String(repeating: "x", count: 100)] { table.prefetch(id, stage) }
+        }
+        #expect(table.states.map(ObjectIdentifier.init) == before)
+        #expect(ids.prefix(2_500).allSatisfy { table[$0]?.id == $0 })
+        #expect(ids.suffix(2_500).allSatisfy { table[$0] == nil })
     }
 }

@@ -51,6 +51,27 @@ import FlowSyntax
         #expect(throws: EventLogError.self) { try ahead.next() }
     }
 
+    @Test func upcomingContactIDsAreThoseOfTheNextEventsInTheBatchAtHand() throws {
+        let text = (0..<ReadAheadEventReader.batchSize + 4).map { index in
+            let time = RFC3339.format(1_772_355_600_000 + Int64(index) * 1000)
+            return EventLogReaderTests.line(user: "u\(index % 3)", at: time, event: "E", messageID: "m\(index)")
+        }.joined(separator: "\n")
+        let ahead = ReadAheadEventReader(EventLogReader(bytes: Array(text.utf8), name: "log.jsonl"))
+        #expect(ahead.upcomingContactID(0) == nil) // nothing at hand before the first batch
+        var seen = 0
+        while let event = try ahead.next() {
+            #expect(event.contactID == "u\(seen % 3)")
+            seen += 1
+            let left = (seen <= ReadAheadEventReader.batchSize ? ReadAheadEventReader.batchSize : ReadAheadEventReader.batchSize + 4) - seen
+            for distance in 0..<3 {
+                // Within the batch: the contact of event `seen + distance`; past its end: nil.
+                let expected = distance < left ? "u\((seen + distance) % 3)" : nil
+                #expect(ahead.upcomingContactID(distance) == expected)
+            }
+        }
+        #expect(seen == ReadAheadEventReader.batchSize + 4)
+    }
+
     @Test func droppingTheReaderEarlyStopsItsThread() throws {
         let text = Self.log(count: ReadAheadEventReader.batchSize * 20)
         var ahead: ReadAheadEventReader? = ReadAheadEventReader(EventLogReader(bytes: Array(text.utf8), name: "log.jsonl"))

@@ -3,6 +3,15 @@ public protocol EventSource: AnyObject {
     /// The next event, nil at the end of the log. After a fatal log error (thrown), do not ask
     /// again: the log's events end there.
     func next() throws(EventLogError) -> Event?
+
+    /// The contact id of the event `distance` places after the one `next` returns next (0 is
+    /// that one), when that event is already at hand; nil otherwise. A hint for prefetching:
+    /// replay looks ahead only where that costs no waiting.
+    func upcomingContactID(_ distance: Int) -> String?
+}
+
+extension EventSource {
+    public func upcomingContactID(_ distance: Int) -> String? { nil }
 }
 
 extension EventLogReader: EventSource {}

@@ -76,4 +76,11 @@ public final class ReadAheadEventReader: EventSource {
         }
         return current.popLast()
     }
+
+    /// Looks ahead within the batch at hand only (the batch is kept in reverse).
+    public func upcomingContactID(_ distance: Int) -> String? {
+        let index = current.count - 1 - distance
+        guard index >= 0 else { return nil }
+        return current.withUnsafeBufferPointer { $0[index].contactID }
+    }
 }

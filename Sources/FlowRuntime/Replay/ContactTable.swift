@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// The replay's contacts by id. Ids are opaque: two ids are the same contact when their UTF-8
 /// bytes are the same (see `StringBytes`).
 ///
@@ -34,6 +36,39 @@ struct ContactTable {
             slots[slot] = Self.slotValue(hash: hash, position: states.count - 1)
             if 2 * states.count > slots.count { grow() }
             return contact
+        }
+    }
+
+    /// How far a prefetch for an upcoming event's contact goes (see `prefetch`).
+    enum PrefetchStage {
+        /// The id's home slot.
+        case slot
+        /// The entry of `states` the home slot points to (read from that slot).
+        case entry
+        /// The contact object itself, its first two cache lines.
+        case contact
+    }
+
+    /// Starts loading, without waiting and without changing anything, what looking up `id` will
+    /// read: a hint for an event a few places ahead. Each stage reads what the one before
+    /// loaded, so replay runs them a few events apart, farthest first. Only the home slot is
+    /// followed: most contacts are found there. (Mutating only so that a call on the replayer's
+    /// stored table works on it in place: a read copied the table, retaining both arrays.)
+    mutating func prefetch(_ id: String, _ stage: PrefetchStage) {
+        let hash = StringBytes.hash(id)
+        slots.withUnsafeBufferPointer { slots in
+            let slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+            if case .slot = stage { return flowc_prefetch(slots.baseAddress! + slot) }
+            let stored = slots[slot]
+            guard stored != 0, stored >> 32 == hash >> 32 else { return }
+            let position = Int(truncatingIfNeeded: stored & 0xFFFF_FFFF) - 1
+            states.withUnsafeBufferPointer { states in
+                let entry = UnsafeRawPointer(states.baseAddress! + position)
+                if case .entry = stage { return flowc_prefetch(entry) }
+                let object = entry.load(as: UnsafeRawPointer.self)
+                flowc_prefetch(object)
+                flowc_prefetch(object + 64)
+            }
         }
     }
 

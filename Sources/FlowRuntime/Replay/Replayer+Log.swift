@@ -4,8 +4,18 @@ extension Replayer {
     /// it was applied. Stops at the first fatal log error; run `finish` afterwards.
     public func process(_ reader: some EventSource, observe: (Event) -> Void = { _ in }) throws(EventLogError) {
         while let event = try reader.next() {
+            prefetchContacts(of: reader)
             process(event)
             observe(event)
         }
+    }
+
+    /// Contacts of the next events, a stage per distance: by the time an event comes, its
+    /// contact's slot, entry and object are in cache, which its look-up otherwise waited for
+    /// one after another.
+    private func prefetchContacts(of reader: some EventSource) {
+        if let id = reader.upcomingContactID(3) { contacts.prefetch(id, .slot) }
+        if let id = reader.upcomingContactID(2) { contacts.prefetch(id, .entry) }
+        if let id = reader.upcomingContactID(1) { contacts.prefetch(id, .contact) }
     }
 }
