@@ -13,8 +13,8 @@ import Darwin
 /// a random place for every line: a slot is 8 bytes, the top 32 bits of the id's 64-bit hash
 /// and where the id is in the arena. The table is indexed by the top bits of the hash, so
 /// growing it keeps every entry's neighbourhood and needs no rehashing; bytes are compared only
-/// when the 32 bits match. The hash is fast, not keyed: fine for the logs a user replays, not meant to resist
-/// crafted collisions.
+/// when the 32 bits match. The hash is `StringBytes.mix`: fast, not keyed, fine for the logs a
+/// user replays, not meant to resist crafted collisions.
 struct MessageIDSet: ~Copyable { // not copyable: copies would share `slots`
     fileprivate struct Slot {
         /// The top 32 bits of the id's hash.
@@ -33,7 +33,7 @@ struct MessageIDSet: ~Copyable { // not copyable: copies would share `slots`
 
     /// Adds `id`; false if it was already there.
     mutating func insert(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
-        let tag = UInt32(truncatingIfNeeded: MessageIDSet.hash(id) >> 32)
+        let tag = UInt32(truncatingIfNeeded: StringBytes.mix(id) >> 32)
         let table = slots.base
         let mask = slots.count - 1
         var index = MessageIDSet.home(of: tag, indexBits: indexBits)
@@ -74,28 +74,6 @@ struct MessageIDSet: ~Copyable { // not copyable: copies would share `slots`
             larger.base[index] = slot
         }
         slots = larger
-    }
-
-    /// A multiply-mix hash over 8-byte words.
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-        var hash = UInt64(bytes.count) &* multiplier
-        var index = 0
-        if let base = bytes.baseAddress {
-            while index + 8 <= bytes.count {
-                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                hash = (hash ^ word) &* multiplier
-                hash ^= hash >> 32
-                index += 8
-            }
-        }
-        var tail: UInt64 = 0
-        for byte in bytes[index...].reversed() { tail = tail << 8 | UInt64(byte) }
-        hash = (hash ^ tail) &* multiplier
-        hash ^= hash >> 29
-        hash = hash &* 0xBF58_476D_1CE4_E5B9
-        hash ^= hash >> 32
-        return hash
     }
 }
 
