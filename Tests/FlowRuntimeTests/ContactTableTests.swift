@@ -76,12 +76,16 @@ import Testing
         let ids = (0..<5_000).map { (number: Int) -> String in "u\(number)" }
         var table = ContactTable()
         for id in ids.prefix(2_500) { _ = table.contact(id) { ContactState(id: id) } }
+        for contact in table.states.prefix(50) { // some with entry records, for the `parts` stage
+            _ = contact.entries.recordEntry(contact.entries.lookUp(flow: 0, key: "k"), at: 1)
+        }
         let before = table.states.map(ObjectIdentifier.init)
-        for stage in [ContactTable.PrefetchStage.slot, .entry, .contact] {
+        for stage in [ContactTable.PrefetchStage.slot, .entry, .contact, .parts] {
             for id in ids + ["", String(repeating: "x", count: 100)] { table.prefetch(id, stage) }
         }
         #expect(table.states.map(ObjectIdentifier.init) == before)
         #expect(ids.prefix(2_500).allSatisfy { table[$0]?.id == $0 })
         #expect(ids.suffix(2_500).allSatisfy { table[$0] == nil })
+        #expect(table.states.prefix(50).allSatisfy { $0.entries.lookUp(flow: 0, key: "k").record?.count == 1 })
     }
 }

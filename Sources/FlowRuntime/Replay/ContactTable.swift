@@ -47,6 +47,8 @@ struct ContactTable {
         case entry
         /// The contact object itself, its first two cache lines.
         case contact
+        /// What the contact object points to that replay reads next: see `ContactState.prefetchParts`.
+        case parts
     }
 
     /// Starts loading, without waiting and without changing anything, what looking up `id` will
@@ -66,6 +68,9 @@ struct ContactTable {
                 let entry = UnsafeRawPointer(states.baseAddress! + position)
                 if case .entry = stage { return flowc_prefetch(entry) }
                 let object = entry.load(as: UnsafeRawPointer.self)
+                // Borrowed, not retained: a retain would write to the object, and so wait for it.
+                let contact = Unmanaged<ContactState>.fromOpaque(object)
+                if case .parts = stage { return contact._withUnsafeGuaranteedRef { $0.prefetchParts() } }
                 flowc_prefetch(object)
                 flowc_prefetch(object + 64)
             }

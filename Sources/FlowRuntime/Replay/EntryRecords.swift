@@ -43,6 +43,12 @@ struct EntryRecords {
         fileprivate let position: Int?
     }
 
+    /// Starts loading the first tags, which a look-up scans first (a hint only; mutating so that
+    /// it works on the stored records in place, see `prefetchStorage`).
+    mutating func prefetchTags() {
+        prefetchStorage(of: &tags)
+    }
+
     /// The entries into flow `flow` with `key` (empty without a key).
     func lookUp(flow: Int, key: String) -> Lookup {
         let hash = Self.hash(flow: flow, key: key)

@@ -11,11 +11,12 @@ extension Replayer {
     }
 
     /// Contacts of the next events, a stage per distance: by the time an event comes, its
-    /// contact's slot, entry and object are in cache, which its look-up otherwise waited for
-    /// one after another.
+    /// contact's slot, entry, object and the arrays it reads are in cache, which its look-up and
+    /// processing otherwise waited for one after another.
     private func prefetchContacts(of reader: some EventSource) {
-        if let id = reader.upcomingContactID(3) { contacts.prefetch(id, .slot) }
-        if let id = reader.upcomingContactID(2) { contacts.prefetch(id, .entry) }
-        if let id = reader.upcomingContactID(1) { contacts.prefetch(id, .contact) }
+        if let id = reader.upcomingContactID(4) { contacts.prefetch(id, .slot) }
+        if let id = reader.upcomingContactID(3) { contacts.prefetch(id, .entry) }
+        if let id = reader.upcomingContactID(2) { contacts.prefetch(id, .contact) }
+        if let id = reader.upcomingContactID(1) { contacts.prefetch(id, .parts) }
     }
 }
