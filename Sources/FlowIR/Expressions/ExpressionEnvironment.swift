@@ -51,8 +51,10 @@ public enum PathResolution {
         }
     }
 
-    /// Object members along `path`; null as soon as one is missing or not an object.
-    public static func member(of value: Value, _ path: [String]) -> Value {
-        path.reduce(value) { current, name in current[name] }
+    /// Object members along `path`; null as soon as one is missing or not an object. `value` is
+    /// consumed, so the common empty path hands it back without a copy.
+    public static func member(of value: consuming Value, _ path: [String]) -> Value {
+        for name in path { value = value[name] }
+        return value
     }
 }
