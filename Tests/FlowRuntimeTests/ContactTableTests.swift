@@ -81,11 +81,18 @@ import Testing
         }
         let before = table.states.map(ObjectIdentifier.init)
         for stage in [ContactTable.PrefetchStage.slot, .entry, .contact, .parts] {
-            for id in ids + ["", String(repeating: "x", count: 100)] { table.prefetch(id, stage) }
+            for id in ids + ["", String(repeating: "x", count: 100)] { table.prefetch(hash: StringBytes.hash(id), stage) }
         }
         #expect(table.states.map(ObjectIdentifier.init) == before)
         #expect(ids.prefix(2_500).allSatisfy { table[$0]?.id == $0 })
         #expect(ids.suffix(2_500).allSatisfy { table[$0] == nil })
         #expect(table.states.prefix(50).allSatisfy { $0.entries.lookUp(flow: 0, key: "k").record?.count == 1 })
+    }
+}
+
+private extension ContactTable {
+    /// `contact(_:hash:orMake:)` with the hash made here.
+    mutating func contact(_ id: String, orMake make: () -> ContactState) -> ContactState {
+        contact(id, hash: StringBytes.hash(id), orMake: make)
     }
 }

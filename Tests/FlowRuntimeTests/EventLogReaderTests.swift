@@ -30,6 +30,15 @@ import FlowSyntax
         #expect(reader.stats.eventsYielded == 3)
     }
 
+    /// Replay finds contacts by the hash an event carries: it must follow the id.
+    @Test func anEventsContactHashFollowsItsContactID() {
+        var event = Event(kind: .track, contactID: "u1", name: "E", timestamp: 0, line: 1)
+        #expect(event.contactHash == StringBytes.hash("u1"))
+        let longer = "a contact id longer than fifteen bytes"
+        event.contactID = longer
+        #expect(event.contactHash == StringBytes.hash(longer))
+    }
+
     @Test func aMalformedLineIsAnErrorWithFileLineAndColumn() throws {
         let text = Self.line(at: "2026-03-01T09:00:00Z") + "\n" + #"{"type":"track","userId":"u1" "event":"E"}"#
         #expect(throws: EventLogError(file: "log.jsonl", line: 2, column: 31,

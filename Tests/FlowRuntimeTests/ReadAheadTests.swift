@@ -51,22 +51,23 @@ import FlowSyntax
         #expect(throws: EventLogError.self) { try ahead.next() }
     }
 
-    @Test func upcomingContactIDsAreThoseOfTheNextEventsInTheBatchAtHand() throws {
+    @Test func upcomingContactHashesAreThoseOfTheNextEventsInTheBatchAtHand() throws {
         let text = (0..<ReadAheadEventReader.batchSize + 4).map { index in
             let time = RFC3339.format(1_772_355_600_000 + Int64(index) * 1000)
             return EventLogReaderTests.line(user: "u\(index % 3)", at: time, event: "E", messageID: "m\(index)")
         }.joined(separator: "\n")
         let ahead = ReadAheadEventReader(EventLogReader(bytes: Array(text.utf8), name: "log.jsonl"))
-        #expect(ahead.upcomingContactID(0) == nil) // nothing at hand before the first batch
+        #expect(ahead.upcomingContactHash(0) == nil) // nothing at hand before the first batch
         var seen = 0
         while let event = try ahead.next() {
             #expect(event.contactID == "u\(seen % 3)")
+            #expect(event.contactHash == StringBytes.hash(event.contactID))
             seen += 1
             let left = (seen <= ReadAheadEventReader.batchSize ? ReadAheadEventReader.batchSize : ReadAheadEventReader.batchSize + 4) - seen
             for distance in 0..<3 {
                 // Within the batch: the contact of event `seen + distance`; past its end: nil.
-                let expected = distance < left ? "u\((seen + distance) % 3)" : nil
-                #expect(ahead.upcomingContactID(distance) == expected)
+                let expected = distance < left ? StringBytes.hash("u\((seen + distance) % 3)") : nil
+                #expect(ahead.upcomingContactHash(distance) == expected)
             }
         }
         #expect(seen == ReadAheadEventReader.batchSize + 4)

@@ -10,7 +10,12 @@ public struct Event: Sendable {
 
     public var kind: Kind
     /// `userId`, else `anonymousId` (a number there is used as its text).
-    public var contactID: String
+    public var contactID: String {
+        didSet { contactHash = StringBytes.hash(contactID) }
+    }
+    /// `StringBytes.hash` of `contactID`, made once where the event is made (for a log, on the
+    /// reader's thread): replay finds and prefetches contacts by it.
+    private(set) var contactHash: UInt64
     /// The `event` name of a `track` event; nil for `identify`.
     public var name: String?
     /// Milliseconds since the Unix epoch, UTC.
@@ -26,6 +31,7 @@ public struct Event: Sendable {
                 properties: Value.Object = Value.Object(), traits: Value.Object = Value.Object(), line: Int) {
         self.kind = kind
         self.contactID = contactID
+        contactHash = StringBytes.hash(contactID)
         self.name = name
         self.timestamp = timestamp
         self.properties = properties

@@ -4,14 +4,14 @@ public protocol EventSource: AnyObject {
     /// again: the log's events end there.
     func next() throws(EventLogError) -> Event?
 
-    /// The contact id of the event `distance` places after the one `next` returns next (0 is
-    /// that one), when that event is already at hand; nil otherwise. A hint for prefetching:
+    /// The `contactHash` of the event `distance` places after the one `next` returns next (0
+    /// is that one), when that event is already at hand; nil otherwise. A hint for prefetching:
     /// replay looks ahead only where that costs no waiting.
-    func upcomingContactID(_ distance: Int) -> String?
+    func upcomingContactHash(_ distance: Int) -> UInt64?
 }
 
 extension EventSource {
-    public func upcomingContactID(_ distance: Int) -> String? { nil }
+    public func upcomingContactHash(_ distance: Int) -> UInt64? { nil }
 }
 
 extension EventLogReader: EventSource {}

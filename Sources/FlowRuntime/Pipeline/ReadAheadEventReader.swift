@@ -78,9 +78,9 @@ public final class ReadAheadEventReader: EventSource {
     }
 
     /// Looks ahead within the batch at hand only (the batch is kept in reverse).
-    public func upcomingContactID(_ distance: Int) -> String? {
+    public func upcomingContactHash(_ distance: Int) -> UInt64? {
         let index = current.count - 1 - distance
         guard index >= 0 else { return nil }
-        return current.withUnsafeBufferPointer { $0[index].contactID }
+        return current.withUnsafeBufferPointer { $0[index].contactHash }
     }
 }

@@ -24,9 +24,9 @@ struct ContactTable {
         return nil
     }
 
-    /// The contact with this id, made by `make` and added first when there is none.
-    mutating func contact(_ id: String, orMake make: () -> ContactState) -> ContactState {
-        let hash = StringBytes.hash(id)
+    /// The contact with this id, made by `make` and added first when there is none. `hash` is
+    /// the id's `StringBytes.hash`, which the caller often has already.
+    mutating func contact(_ id: String, hash: UInt64, orMake make: () -> ContactState) -> ContactState {
         switch probe(id, hash: hash) {
         case .found(let position):
             return states[position]
@@ -51,13 +51,12 @@ struct ContactTable {
         case parts
     }
 
-    /// Starts loading, without waiting and without changing anything, what looking up `id` will
-    /// read: a hint for an event a few places ahead. Each stage reads what the one before
+    /// Starts loading, without waiting and without changing anything, what looking up the id
+    /// whose `StringBytes.hash` is `hash` will read: a hint for an event a few places ahead. Each stage reads what the one before
     /// loaded, so replay runs them a few events apart, farthest first. Only the home slot is
     /// followed: most contacts are found there. (Mutating only so that a call on the replayer's
     /// stored table works on it in place: a read copied the table, retaining both arrays.)
-    mutating func prefetch(_ id: String, _ stage: PrefetchStage) {
-        let hash = StringBytes.hash(id)
+    mutating func prefetch(hash: UInt64, _ stage: PrefetchStage) {
         slots.withUnsafeBufferPointer { slots in
             let slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
             if case .slot = stage { return flowc_prefetch(slots.baseAddress! + slot) }

@@ -14,9 +14,9 @@ extension Replayer {
     /// contact's slot, entry, object and the arrays it reads are in cache, which its look-up and
     /// processing otherwise waited for one after another.
     private func prefetchContacts(of reader: some EventSource) {
-        if let id = reader.upcomingContactID(4) { contacts.prefetch(id, .slot) }
-        if let id = reader.upcomingContactID(3) { contacts.prefetch(id, .entry) }
-        if let id = reader.upcomingContactID(2) { contacts.prefetch(id, .contact) }
-        if let id = reader.upcomingContactID(1) { contacts.prefetch(id, .parts) }
+        if let hash = reader.upcomingContactHash(4) { contacts.prefetch(hash: hash, .slot) }
+        if let hash = reader.upcomingContactHash(3) { contacts.prefetch(hash: hash, .entry) }
+        if let hash = reader.upcomingContactHash(2) { contacts.prefetch(hash: hash, .contact) }
+        if let hash = reader.upcomingContactHash(1) { contacts.prefetch(hash: hash, .parts) }
     }
 }

@@ -76,7 +76,7 @@ public final class Replayer {
         if let tracer { tracer.trace(.event(event), contact: event.contactID, time: now) }
         eventSequence += 1
         summary.events += 1
-        let contact = contactState(event.contactID)
+        let contact = contactState(event.contactID, hash: event.contactHash)
         switch event.kind {
         case .identify:
             identify(contact, traits: event.traits)
@@ -94,8 +94,9 @@ public final class Replayer {
         summary.pendingTimers = pendingTimers.total
     }
 
-    func contactState(_ id: String) -> ContactState {
-        contacts.contact(id) {
+    /// The contact with this id (`hash` is its `StringBytes.hash`), new if there was none.
+    func contactState(_ id: String, hash: UInt64) -> ContactState {
+        contacts.contact(id, hash: hash) {
             let contact = ContactState(id: id)
             contact.hardBounced = bouncedContacts.contains(id)
             return contact
