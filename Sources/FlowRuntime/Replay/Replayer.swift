@@ -49,14 +49,24 @@ public final class Replayer {
 
     /// The objects an expression sees, set just before it is evaluated by code that holds them
     /// (a parameter, or a `let` of one) until the evaluation and any tracing of it are done.
-    /// So the scope does not own them: `unowned(unsafe)` saves a retain and a release per object
-    /// and evaluation, a tenth of the replay's reference counting. Read it only while the code
+    /// So the scope does not own them: unmanaged references save a retain and a release per
+    /// object and evaluation, a tenth of the replay's reference counting, and readers borrow the
+    /// objects (`_withUnsafeGuaranteedRef`) rather than hold them. Read it only while the code
     /// that set it runs.
     struct Scope {
-        unowned(unsafe) var contact: ContactState?
-        unowned(unsafe) var instance: Instance?
-        unowned(unsafe) var event: TriggerEvent?
-        unowned(unsafe) var trigger: TriggerEvent?
+        var contact: Unmanaged<ContactState>?
+        var instance: Unmanaged<Instance>?
+        var event: Unmanaged<TriggerEvent>?
+        var trigger: Unmanaged<TriggerEvent>?
+
+        init() {}
+
+        init(contact: ContactState?, instance: Instance?, event: TriggerEvent?, trigger: TriggerEvent?) {
+            self.contact = contact.map(Unmanaged.passUnretained)
+            self.instance = instance.map(Unmanaged.passUnretained)
+            self.event = event.map(Unmanaged.passUnretained)
+            self.trigger = trigger.map(Unmanaged.passUnretained)
+        }
     }
 
     /// `bouncedContacts` start out hard-bounced, as if an `Email Bounced` came first: an SMTP
