@@ -50,12 +50,16 @@ struct EventDecoder {
         names = EventNames(propertiesWanted: propertiesWanted)
     }
 
-    func decode(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int) throws(LineProblem) -> DecodedLine {
+    /// Decodes `line`; its `messageId`, as soon as it is scanned, is looked up ahead in
+    /// `messageIDs` (`MessageIDSet.prefetch`), so that de-duplicating it after the decoding
+    /// finds its slot in cache.
+    func decode(_ line: UnsafeBufferPointer<UInt8>, lineNumber: Int,
+                messageIDs: borrowing MessageIDSet) throws(LineProblem) -> DecodedLine {
         state.members.removeAll() // what the last line left if it failed
         var scanner = JSONScanner(line, state: state)
         var members = Members()
         do {
-            try members.scan(&scanner, names: names)
+            try members.scan(&scanner, names: names, messageIDs: messageIDs)
         } catch {
             throw LineProblem(offset: error.offset, message: error.message)
         }
@@ -144,7 +148,7 @@ private struct Members {
 
     // MARK: Scanning
 
-    mutating func scan(_ scanner: inout JSONScanner, names: EventNames) throws(JSONError) {
+    mutating func scan(_ scanner: inout JSONScanner, names: EventNames, messageIDs: borrowing MessageIDSet) throws(JSONError) {
         let line = scanner.bytes
         scanner.skipWhitespace()
         guard scanner.position < line.count, line[scanner.position] == UInt8(ascii: "{") else {
@@ -169,7 +173,10 @@ private struct Members {
                     event = field
                     eventName = field.kind == .string && field.token.count > 0 ? names.name(field.token, with: scanner) : nil
                 case .timestamp: timestamp = try scanner.scanField()
-                case .messageID: messageID = try scanner.scanField()
+                case .messageID:
+                    let field = try scanner.scanField()
+                    messageID = field
+                    if field.kind == .string, !field.token.hasEscapes { messageIDs.prefetch(field.token.bytes(in: line)) }
                 case .properties:
                     properties = try scanner.scanObjectField(build: mayReadProperties(names))
                 case .traits: traits = try scanner.scanObjectField(build: true)

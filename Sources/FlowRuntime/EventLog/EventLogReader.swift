@@ -140,7 +140,7 @@ public final class EventLogReader {
 
             let decoded: DecodedLine
             do {
-                decoded = try decoder.decode(line, lineNumber: lineNumber)
+                decoded = try decoder.decode(line, lineNumber: lineNumber, messageIDs: seenMessageIDs)
             } catch {
                 let failure = self.error(error.message, help: error.help, offset: error.offset, in: line)
                 guard options.skipInvalid else { throw failure }

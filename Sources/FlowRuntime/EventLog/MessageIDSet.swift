@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CPrefetch
 
 /// The `messageId`s seen so far, for de-duplication over a whole log of millions of events.
 ///
@@ -47,6 +48,14 @@ struct MessageIDSet: ~Copyable { // not copyable: copies would share `slots`
         count += 1
         if count * 4 > slots.count * 3 { grow() }
         return true
+    }
+
+    /// Starts loading, without waiting, the slot where inserting `id` will look first: a hint
+    /// given while the rest of the id's line is decoded (the table is too large for the cache,
+    /// and every id lands at a random place in it).
+    func prefetch(_ id: UnsafeBufferPointer<UInt8>) {
+        let tag = UInt32(truncatingIfNeeded: StringBytes.mix(id) >> 32)
+        flowc_prefetch(slots.base + MessageIDSet.home(of: tag, indexBits: indexBits))
     }
 
     /// The slot where a tag's probe starts: its top `indexBits` bits.
