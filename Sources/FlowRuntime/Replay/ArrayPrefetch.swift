@@ -10,4 +10,3 @@ func prefetchStorage<Element>(of array: inout [Element]) {
         flowc_prefetch(UnsafeRawPointer(word).load(as: UnsafeRawPointer.self))
     }
 }
-

@@ -52,10 +52,11 @@ struct ContactTable {
     }
 
     /// Starts loading, without waiting and without changing anything, what looking up the id
-    /// whose `StringBytes.hash` is `hash` will read: a hint for an event a few places ahead. Each stage reads what the one before
-    /// loaded, so replay runs them a few events apart, farthest first. Only the home slot is
-    /// followed: most contacts are found there. (Mutating only so that a call on the replayer's
-    /// stored table works on it in place: a read copied the table, retaining both arrays.)
+    /// whose `StringBytes.hash` is `hash` will read: a hint for an event a few places ahead.
+    /// Each stage reads what the one before loaded, so replay runs them a few events apart,
+    /// farthest first. Only the home slot is followed: most contacts are found there. (Mutating
+    /// only so that a call on the replayer's stored table works on it in place: a read copied
+    /// the table, retaining both arrays.)
     mutating func prefetch(hash: UInt64, _ stage: PrefetchStage) {
         slots.withUnsafeBufferPointer { slots in
             let slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
