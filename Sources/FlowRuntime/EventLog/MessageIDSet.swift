@@ -34,7 +34,7 @@ struct MessageIDSet: ~Copyable { // not copyable: copies would share `slots`
 
     /// Adds `id`; false if it was already there.
     mutating func insert(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
-        let tag = UInt32(truncatingIfNeeded: StringBytes.mix(id) >> 32)
+        let tag = MessageIDSet.tag(of: id)
         let table = slots.base
         let mask = slots.count - 1
         var index = MessageIDSet.home(of: tag, indexBits: indexBits)
@@ -54,8 +54,13 @@ struct MessageIDSet: ~Copyable { // not copyable: copies would share `slots`
     /// given while the rest of the id's line is decoded (the table is too large for the cache,
     /// and every id lands at a random place in it).
     func prefetch(_ id: UnsafeBufferPointer<UInt8>) {
-        let tag = UInt32(truncatingIfNeeded: StringBytes.mix(id) >> 32)
-        flowc_prefetch(slots.base + MessageIDSet.home(of: tag, indexBits: indexBits))
+        flowc_prefetch(slots.base + MessageIDSet.home(of: MessageIDSet.tag(of: id), indexBits: indexBits))
+    }
+
+    /// The top 32 bits of the id's hash, which a slot keeps.
+    @inline(__always)
+    private static func tag(of id: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        UInt32(truncatingIfNeeded: StringBytes.mix(id) >> 32)
     }
 
     /// The slot where a tag's probe starts: its top `indexBits` bits.
