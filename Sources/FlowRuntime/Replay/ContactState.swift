@@ -86,6 +86,15 @@ final class ContactState {
         entries.prefetchTags()
     }
 
+    /// Starts loading, without waiting, the storage a timer's send reads: the running
+    /// instances (an ending instance leaves them), recent marketing sends (frequency caps) and
+    /// the traits (the planned send takes them). A hint only, for `Replayer.fireTimers`.
+    func prefetchSendParts() {
+        prefetchStorage(of: &instances)
+        prefetchStorage(of: &marketingSends)
+        prefetchStorage(of: &traits)
+    }
+
     var timezone: String? {
         if case .string(let name) = traits["timezone"] { name } else { nil }
     }

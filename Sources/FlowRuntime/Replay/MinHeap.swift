@@ -25,6 +25,34 @@ struct MinHeap<Element: HeapOrdered> {
     /// The element that comes out first.
     var first: Element? { elements.first }
 
+    /// The elements that come out second and third, after `first`, without changing the heap:
+    /// the second is the earliest of the top's children, the third the earliest of the other
+    /// children and the second's.
+    var secondAndThird: (second: Element?, third: Element?) {
+        elements.withUnsafeBufferPointer { elements in
+            let count = elements.count
+            guard count > 1 else { return (nil, nil) }
+            let topChildren = 1 ..< min(1 + Self.arity, count)
+            let second = Self.earliest(in: topChildren, of: elements)!
+            let secondChildren = min(Self.arity * second + 1, count) ..< min(Self.arity * second + 1 + Self.arity, count)
+            var third = Self.earliest(in: topChildren, of: elements, besides: second)
+            if let child = Self.earliest(in: secondChildren, of: elements),
+               third.map({ elements[child].precedes(elements[$0]) }) ?? true {
+                third = child
+            }
+            return (elements[second], third.map { elements[$0] })
+        }
+    }
+
+    /// The position of the earliest element in `range` other than `besides`.
+    private static func earliest(in range: Range<Int>, of elements: UnsafeBufferPointer<Element>, besides: Int = -1) -> Int? {
+        var earliest: Int?
+        for position in range where position != besides {
+            if earliest.map({ elements[position].precedes(elements[$0]) }) ?? true { earliest = position }
+        }
+        return earliest
+    }
+
     mutating func push(_ element: Element) {
         elements.append(element)
         elements.withUnsafeMutableBufferPointer { elements in

@@ -8,12 +8,7 @@ extension Replayer {
     func fireTimers(through time: Int64) {
         while let entry = timers.popDue(atOrBefore: time) {
             now = max(now, entry.due)
-            timers.prefetchNext { next in
-                switch next {
-                case .instance(let instance, _): flowc_prefetch(Unmanaged.passUnretained(instance).toOpaque())
-                case .trigger(let contact, _): flowc_prefetch(Unmanaged.passUnretained(contact).toOpaque())
-                }
-            }
+            prefetchUpcomingTimers()
             switch entry.payload {
             case .instance(let instance, let kind):
                 // Only a running instance has a timer (`end` cancels it).
@@ -34,12 +29,34 @@ extension Replayer {
         }
     }
 
+    /// Starts loading what coming timers read, in stages like an event's contact (see
+    /// `ContactTable.prefetch`): three timers ahead, the contact (every timer's hint is its
+    /// contact, which the contact table keeps alive for the whole replay); two ahead, whose
+    /// contact came in meanwhile, the instance object and the contact's arrays that a send reads.
+    /// Hints only: they change nothing but what is in cache.
+    private func prefetchUpcomingTimers() {
+        timers.prefetchUpcoming { payload, contact in
+            if case .instance(let instance, _) = payload { flowc_prefetch(Unmanaged.passUnretained(instance).toOpaque()) }
+            if let contact { Unmanaged<ContactState>.fromOpaque(contact)._withUnsafeGuaranteedRef { $0.prefetchSendParts() } }
+        } threeAhead: { contact in
+            if let contact {
+                flowc_prefetch(contact)
+                flowc_prefetch(contact + 64)
+            }
+        }
+    }
+
+    /// A contact's address, the hint of its timers.
+    private func address(of contact: ContactState) -> UnsafeRawPointer {
+        UnsafeRawPointer(Unmanaged.passUnretained(contact).toOpaque())
+    }
+
     /// Schedules `instance` to continue at `position` at `due`. An instance schedules only
     /// when it stops to wait, so it has no other timer then.
     func schedule(_ instance: Instance, at due: Int64, _ kind: TimerKind) {
         assert(instance.timer == nil, "an instance has one timer at most")
         if let tracer { traceTimer(instance, due: due, kind, tracer) }
-        instance.timer = timers.schedule(at: due, .instance(instance, kind))
+        instance.timer = timers.schedule(at: due, .instance(instance, kind), hint: address(of: instance.contact))
         pendingTimers.instances += 1
     }
 
@@ -62,7 +79,7 @@ extension Replayer {
         slot.queuedDue = previous?.queuedDue
         if previous?.isArmed != true { pendingTimers.triggers += 1 }
         if slot.queuedDue.map({ due < $0 }) ?? true {
-            timers.schedule(at: due, sequence: sequence, .trigger(contact, flow: flow))
+            timers.schedule(at: due, sequence: sequence, .trigger(contact, flow: flow), hint: address(of: contact))
             slot.queuedDue = due
         }
         contact.triggerSlots[flow] = slot
@@ -85,7 +102,7 @@ extension Replayer {
         }
         if slot.due != entry.due || slot.sequence != entry.sequence {
             // Re-armed for later since this timer was queued: move the timer on.
-            timers.schedule(at: slot.due, sequence: slot.sequence, .trigger(contact, flow: flow))
+            timers.schedule(at: slot.due, sequence: slot.sequence, .trigger(contact, flow: flow), hint: address(of: contact))
             slot.queuedDue = slot.due
             contact.triggerSlots[flow] = slot
             return

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// Timers ordered by due time, then by the order they were scheduled (spec 4.2: ties fire in
 /// scheduling order).
 ///
@@ -15,6 +17,8 @@ struct TimerQueue<Payload> {
         var due: Int64
         var sequence: UInt64
         var slot: Int
+        /// An address the caller wants in cache when the timer comes out (see `schedule`).
+        var hint: UnsafeRawPointer?
 
         /// Earlier due time, then earlier scheduling.
         @inline(__always)
@@ -58,10 +62,12 @@ struct TimerQueue<Payload> {
         return later[bucket]?.lazy.map(\.due).min()
     }
 
-    /// Schedules `payload` to come out at `due`; returns the slot that `cancel` takes.
+    /// Schedules `payload` to come out at `due`; returns the slot that `cancel` takes. `hint`
+    /// is an address for `prefetchUpcoming` to hand back, ahead of the timer: it must stay
+    /// readable until the timer comes out, cancelled or not.
     @discardableResult
-    mutating func schedule(at due: Int64, _ payload: Payload) -> Int {
-        schedule(at: due, sequence: reserveSequence(), payload)
+    mutating func schedule(at due: Int64, _ payload: Payload, hint: UnsafeRawPointer? = nil) -> Int {
+        schedule(at: due, sequence: reserveSequence(), payload, hint: hint)
     }
 
     /// The sequence number a timer scheduled now gets; a timer moved later keeps the sequence
@@ -72,7 +78,7 @@ struct TimerQueue<Payload> {
     }
 
     @discardableResult
-    mutating func schedule(at due: Int64, sequence: UInt64, _ payload: Payload) -> Int {
+    mutating func schedule(at due: Int64, sequence: UInt64, _ payload: Payload, hint: UnsafeRawPointer? = nil) -> Int {
         let slot: Int
         if let free = freeSlots.popLast() {
             payloads[free] = payload
@@ -81,7 +87,7 @@ struct TimerQueue<Payload> {
             slot = payloads.count
             payloads.append(payload)
         }
-        let key = Key(due: due, sequence: sequence, slot: slot)
+        let key = Key(due: due, sequence: sequence, slot: slot, hint: hint)
         if due < horizon || horizon == .max {
             near.push(key)
         } else {
@@ -118,13 +124,23 @@ struct TimerQueue<Payload> {
         return nil
     }
 
-    /// Hands `prefetch` the payload of the timer that comes out next, if it is in the heap, so
-    /// that the caller can have what it points to loaded while it works on the current one.
+    /// Helps the caller have what coming timers read in cache by the time they come out, in
+    /// two stages, counting from the timer just popped: `threeAhead` gets the hint (see
+    /// `schedule`) of the timer three ahead, and its payload's slot is prefetched; `twoAhead`
+    /// gets the payload of the timer two ahead, which is in cache by then, and its hint. Only
+    /// timers in the heap are looked at. `mutating` only so that the queue is read in place: a
+    /// non-mutating call on a class's stored queue copied it (five retains).
     @inline(__always)
-    func prefetchNext(_ prefetch: (borrowing Payload) -> Void) {
-        guard let next = near.first else { return }
+    mutating func prefetchUpcoming(
+        twoAhead: (borrowing Payload, UnsafeRawPointer?) -> Void, threeAhead: (UnsafeRawPointer?) -> Void
+    ) {
+        let (second, third) = near.secondAndThird
         payloads.withUnsafeBufferPointer { payloads in
-            if let payload = payloads[next.slot] { prefetch(payload) }
+            if let third {
+                flowc_prefetch(payloads.baseAddress! + third.slot)
+                threeAhead(third.hint)
+            }
+            if let second, let payload = payloads[second.slot] { twoAhead(payload, second.hint) }
         }
     }
 
