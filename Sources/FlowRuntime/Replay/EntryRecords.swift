@@ -49,8 +49,10 @@ struct EntryRecords {
         prefetchStorage(of: &tags)
     }
 
-    /// The entries into flow `flow` with `key` (empty without a key).
-    func lookUp(flow: Int, key: String) -> Lookup {
+    /// The entries into flow `flow` with `key` (empty without a key). Mutating only so that a
+    /// call on a contact's stored records reads them in place: a non-mutating call copied them,
+    /// retaining their three storages, the first touch of a cold cache line.
+    mutating func lookUp(flow: Int, key: String) -> Lookup {
         let hash = Self.hash(flow: flow, key: key)
         let position = position(flow: flow, key: key, hash: hash)
         return Lookup(record: position.map { records[$0] }, flow: flow, key: key, hash: hash, position: position)
