@@ -45,7 +45,7 @@ struct ContactTable {
         case slot
         /// The entry of `states` the home slot points to (read from that slot).
         case entry
-        /// The contact object itself, its first two cache lines.
+        /// The contact object itself, all its cache lines.
         case contact
         /// What the contact object points to that replay reads next: see `ContactState.prefetchParts`.
         case parts
@@ -71,8 +71,8 @@ struct ContactTable {
                 // Borrowed, not retained: a retain would write to the object, and so wait for it.
                 let contact = Unmanaged<ContactState>.fromOpaque(object)
                 if case .parts = stage { return contact._withUnsafeGuaranteedRef { $0.prefetchParts() } }
-                flowc_prefetch(object)
-                flowc_prefetch(object + 64)
+                // Its 168 bytes (see `ContactState`) span three cache lines, or four.
+                for offset in [0, 64, 128, 167] { flowc_prefetch(object + offset) }
             }
         }
     }
