@@ -80,10 +80,11 @@ final class ContactState {
     }
 
     /// Starts loading, without waiting, the arrays nearly every event of the contact reads: its
-    /// running instances and the tags of its entry records. A hint only, for `ContactTable.prefetch`.
+    /// running instances and its entry records (see `EntryRecords.prefetch`). A hint only, for
+    /// `ContactTable.prefetch`.
     func prefetchParts() {
         prefetchStorage(of: &instances)
-        entries.prefetchTags()
+        entries.prefetch()
     }
 
     /// Starts loading, without waiting, the storage a timer's send reads: the running

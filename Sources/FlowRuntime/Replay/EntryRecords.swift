@@ -43,10 +43,12 @@ struct EntryRecords {
         fileprivate let position: Int?
     }
 
-    /// Starts loading the first tags, which a look-up scans first (a hint only; mutating so that
-    /// it works on the stored records in place, see `prefetchStorage`).
-    mutating func prefetchTags() {
+    /// Starts loading the first tags, which a look-up scans first, and the records' storage
+    /// header, which recording an entry checks for sole ownership (a hint only; mutating so
+    /// that it works on the stored records in place, see `prefetchStorage`).
+    mutating func prefetch() {
         prefetchStorage(of: &tags)
+        prefetchStorage(of: &records)
     }
 
     /// The entries into flow `flow` with `key` (empty without a key). Mutating only so that a
