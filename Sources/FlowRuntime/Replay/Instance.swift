@@ -1,3 +1,4 @@
+import CPrefetch
 import FlowIR
 import FlowSyntax
 
@@ -25,6 +26,11 @@ final class Instance {
     var waitingSince: UInt64?
     /// The latest message sent at each send step, with what feedback it got.
     var sent = SentMessages()
+
+    /// Starts loading, without waiting, the event that started the instance. A hint only.
+    func prefetchTrigger() {
+        flowc_prefetch(Unmanaged.passUnretained(trigger).toOpaque())
+    }
 
     init(flow: Int, contact: ContactState, key: String?, entry: Int, trigger: TriggerEvent, order: UInt64) {
         self.flow = flow

@@ -32,10 +32,13 @@ extension Replayer {
     /// Starts loading what coming timers read, in stages like an event's contact (see
     /// `ContactTable.prefetch`): three timers ahead, the contact (every timer's hint is its
     /// contact, which the contact table keeps alive for the whole replay); two ahead, whose
-    /// contact came in meanwhile, the instance object and the contact's arrays that a send reads.
-    /// Hints only: they change nothing but what is in cache.
+    /// contact came in meanwhile, the instance object and the contact's arrays that a send reads;
+    /// one ahead, the event that started the instance (a send retains it). Hints only: they
+    /// change nothing but what is in cache.
     private func prefetchUpcomingTimers() {
-        timers.prefetchUpcoming { payload, contact in
+        timers.prefetchUpcoming { payload in
+            if case .instance(let instance, _) = payload { instance.prefetchTrigger() }
+        } twoAhead: { payload, contact in
             if case .instance(let instance, _) = payload { flowc_prefetch(Unmanaged.passUnretained(instance).toOpaque()) }
             if let contact { Unmanaged<ContactState>.fromOpaque(contact)._withUnsafeGuaranteedRef { $0.prefetchSendParts() } }
         } threeAhead: { contact in

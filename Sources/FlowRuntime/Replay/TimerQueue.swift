@@ -125,15 +125,19 @@ struct TimerQueue<Payload> {
     }
 
     /// Helps the caller have what coming timers read in cache by the time they come out, in
-    /// two stages, counting from the timer just popped: `threeAhead` gets the hint (see
+    /// three stages, counting from the timer just popped: `threeAhead` gets the hint (see
     /// `schedule`) of the timer three ahead, and its payload's slot is prefetched; `twoAhead`
-    /// gets the payload of the timer two ahead, which is in cache by then, and its hint. Only
-    /// timers in the heap are looked at. `mutating` only so that the queue is read in place: a
-    /// non-mutating call on a class's stored queue copied it (five retains).
+    /// gets the payload of the timer two ahead, in cache by then, and its hint; `oneAhead` the
+    /// payload of the next timer. Only timers in the heap are looked at. `mutating` only so
+    /// that the queue is read in place: a non-mutating call on a class's stored queue copied it
+    /// (five retains).
     @inline(__always)
     mutating func prefetchUpcoming(
-        twoAhead: (borrowing Payload, UnsafeRawPointer?) -> Void, threeAhead: (UnsafeRawPointer?) -> Void
+        oneAhead: (borrowing Payload) -> Void,
+        twoAhead: (borrowing Payload, UnsafeRawPointer?) -> Void,
+        threeAhead: (UnsafeRawPointer?) -> Void
     ) {
+        let first = near.first
         let (second, third) = near.secondAndThird
         payloads.withUnsafeBufferPointer { payloads in
             if let third {
@@ -141,6 +145,7 @@ struct TimerQueue<Payload> {
                 threeAhead(third.hint)
             }
             if let second, let payload = payloads[second.slot] { twoAhead(payload, second.hint) }
+            if let first, let payload = payloads[first.slot] { oneAhead(payload) }
         }
     }
 
