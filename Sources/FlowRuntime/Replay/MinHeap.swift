@@ -45,6 +45,7 @@ struct MinHeap<Element: HeapOrdered> {
     }
 
     /// The position of the earliest element in `range` other than `besides`.
+    @inline(__always)
     private static func earliest(in range: Range<Int>, of elements: UnsafeBufferPointer<Element>, besides: Int = -1) -> Int? {
         var earliest: Int?
         for position in range where position != besides {
