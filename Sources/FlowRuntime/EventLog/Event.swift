@@ -10,12 +10,10 @@ public struct Event: Sendable {
 
     public var kind: Kind
     /// `userId`, else `anonymousId` (a number there is used as its text).
-    public var contactID: String {
-        didSet { contactHash = StringBytes.hash(contactID) }
-    }
+    public let contactID: String
     /// `StringBytes.hash` of `contactID`, made once where the event is made (for a log, on the
     /// reader's thread): replay finds and prefetches contacts by it.
-    private(set) var contactHash: UInt64
+    let contactHash: UInt64
     /// The `event` name of a `track` event; nil for `identify`.
     public var name: String?
     /// Milliseconds since the Unix epoch, UTC.
@@ -26,16 +24,15 @@ public struct Event: Sendable {
     public var traits: Value.Object
     /// The 1-based line of the log the event came from.
     public var line: Int
+}
 
+extension Event {
+    // In an extension, so that the struct keeps its memberwise initializer, which this one
+    // calls: written out field by field, it built the event on the stack and then copied it
+    // into place (four retains and releases an event).
     public init(kind: Kind, contactID: String, name: String? = nil, timestamp: Int64,
                 properties: Value.Object = Value.Object(), traits: Value.Object = Value.Object(), line: Int) {
-        self.kind = kind
-        self.contactID = contactID
-        contactHash = StringBytes.hash(contactID)
-        self.name = name
-        self.timestamp = timestamp
-        self.properties = properties
-        self.traits = traits
-        self.line = line
+        self.init(kind: kind, contactID: contactID, contactHash: StringBytes.hash(contactID), name: name,
+                  timestamp: timestamp, properties: properties, traits: traits, line: line)
     }
 }
