@@ -26,32 +26,28 @@ struct MinHeap<Element: HeapOrdered> {
     var first: Element? { elements.first }
 
     /// The elements that come out second and third, after `first`, without changing the heap:
-    /// the second is the earliest of the top's children, the third the earliest of the other
-    /// children and the second's.
+    /// the second is the earliest of the top's children, the third the earlier of the runner-up
+    /// among them and the earliest of the second's children.
     var secondAndThird: (second: Element?, third: Element?) {
         elements.withUnsafeBufferPointer { elements in
             let count = elements.count
             guard count > 1 else { return (nil, nil) }
-            let topChildren = 1 ..< min(1 + Self.arity, count)
-            let second = Self.earliest(in: topChildren, of: elements)!
-            let secondChildren = min(Self.arity * second + 1, count) ..< min(Self.arity * second + 1 + Self.arity, count)
-            var third = Self.earliest(in: topChildren, of: elements, besides: second)
-            if let child = Self.earliest(in: secondChildren, of: elements),
-               third.map({ elements[child].precedes(elements[$0]) }) ?? true {
+            var second = 1, third = -1
+            for child in 2 ..< min(1 + Self.arity, count) {
+                if elements[child].precedes(elements[second]) {
+                    third = second
+                    second = child
+                } else if third < 0 || elements[child].precedes(elements[third]) {
+                    third = child
+                }
+            }
+            let firstGrandchild = Self.arity * second + 1
+            for child in firstGrandchild ..< max(firstGrandchild, min(firstGrandchild + Self.arity, count))
+            where third < 0 || elements[child].precedes(elements[third]) {
                 third = child
             }
-            return (elements[second], third.map { elements[$0] })
+            return (elements[second], third < 0 ? nil : elements[third])
         }
-    }
-
-    /// The position of the earliest element in `range` other than `besides`.
-    @inline(__always)
-    private static func earliest(in range: Range<Int>, of elements: UnsafeBufferPointer<Element>, besides: Int = -1) -> Int? {
-        var earliest: Int?
-        for position in range where position != besides {
-            if earliest.map({ elements[position].precedes(elements[$0]) }) ?? true { earliest = position }
-        }
-        return earliest
     }
 
     mutating func push(_ element: Element) {
