@@ -4,10 +4,10 @@ import CPrefetch
 /// scheduling order).
 ///
 /// Laid out for hundreds of thousands of pending timers, most of them hours or days ahead: only
-/// the timers due before `horizon` are in a heap (`near`); later ones wait unsorted in buckets of
-/// about 70 minutes of due time, and a bucket is sorted into the heap when the clock reaches it.
-/// The heap stays small enough to stay in cache, and scheduling a timer for tomorrow is an
-/// append. The payloads stay put in slots of their own, read once, when their timer comes out.
+/// the timers due before `horizon` are in `near`; later ones wait unsorted in buckets of about
+/// 70 minutes of due time, and a bucket is sorted into `near` (as its run, see `SortedRunHeap`)
+/// when the clock reaches it. `near` stays small enough to stay in cache, and scheduling a
+/// timer for tomorrow is an append. The payloads stay put in slots of their own, read once, when their timer comes out.
 ///
 /// A timer can be cancelled by its slot: its payload is let go at once, and its key is dropped
 /// when it comes out. The slot is reused only then, so a key never finds another timer's payload.
@@ -36,8 +36,8 @@ struct TimerQueue<Payload> {
     /// A bucket holds the timers due in one span of 2^22 ms (about 70 minutes).
     private static var bucketShift: Int64 { 22 }
 
-    /// The timers due before `horizon`.
-    private var near = MinHeap<Key>()
+    /// The timers due before `horizon`: the bucket taken last, and those scheduled since.
+    private var near = SortedRunHeap<Key>()
     /// Due times from here on are in `later`; `.max` once the last possible bucket was taken.
     private var horizon: Int64 = .min
     /// Timers due at or after `horizon`, by bucket number (due time >> `bucketShift`).
@@ -128,7 +128,7 @@ struct TimerQueue<Payload> {
     /// three stages, counting from the timer just popped: `threeAhead` gets the hint (see
     /// `schedule`) of the timer three ahead, and its payload's slot is prefetched; `twoAhead`
     /// gets the payload of the timer two ahead, in cache by then, and its hint; `oneAhead` the
-    /// payload of the next timer. Only timers in the heap are looked at. `mutating` only so
+    /// payload of the next timer. Only timers in `near` are looked at. `mutating` only so
     /// that the queue is read in place: a non-mutating call on a class's stored queue copied it
     /// (five retains).
     @inline(__always)
@@ -137,8 +137,7 @@ struct TimerQueue<Payload> {
         twoAhead: (borrowing Payload, UnsafeRawPointer?) -> Void,
         threeAhead: (UnsafeRawPointer?) -> Void
     ) {
-        let first = near.first
-        let (second, third) = near.secondAndThird
+        let (first, second, third) = near.upcoming
         payloads.withUnsafeBufferPointer { payloads in
             if let third {
                 flowc_prefetch(payloads.baseAddress! + third.slot)
@@ -164,7 +163,7 @@ struct TimerQueue<Payload> {
         guard let bucket = laterBuckets.first, bucket <= time >> Self.bucketShift else { return false }
         laterBuckets.popFirst()
         let keys = later.removeValue(forKey: bucket) ?? []
-        near = MinHeap(sorted: keys.sorted { $0.precedes($1) })
+        near.startRun(keys.sorted { $0.precedes($1) })
         horizon = bucket < Int64.max >> Self.bucketShift ? (bucket + 1) << Self.bucketShift : .max
         return true
     }

@@ -1,0 +1,66 @@
+/// Elements that come out in `precedes` order, for a queue whose elements mostly arrive in
+/// sorted runs: a sorted run, consumed from its front (a pop is a step, not a sift down a
+/// heap), and a heap for the elements pushed while the run lasts. The smaller of the two fronts
+/// comes out first.
+struct SortedRunHeap<Element: HeapOrdered> {
+    private var run: [Element] = []
+    /// The position in `run` of its next element.
+    private var start = 0
+    private var heap = MinHeap<Element>()
+
+    var isEmpty: Bool { start == run.count && heap.isEmpty }
+
+    /// The element that comes out first.
+    var first: Element? {
+        let runFront = start < run.count ? run[start] : nil
+        if let heapFront = heap.first, runFront.map({ heapFront.precedes($0) }) ?? true { return heapFront }
+        return runFront
+    }
+
+    /// Replaces the run with `sorted`, which must be in `precedes` order. Only when empty.
+    mutating func startRun(_ sorted: [Element]) {
+        assert(isEmpty, "a new run while elements are left")
+        run = sorted
+        start = 0
+    }
+
+    mutating func push(_ element: Element) {
+        heap.push(element)
+    }
+
+    /// Removes and returns the first element.
+    @discardableResult
+    mutating func popFirst() -> Element? {
+        let runFront = start < run.count ? run[start] : nil
+        if let heapFront = heap.first, runFront.map({ heapFront.precedes($0) }) ?? true { return heap.popFirst() }
+        guard let runFront else { return nil }
+        start += 1
+        return runFront
+    }
+
+    /// The first three elements to come out, in order: the fronts of the run and the heap,
+    /// merged (the heap's second and third are looked for only once its first came out).
+    var upcoming: (first: Element?, second: Element?, third: Element?) {
+        run.withUnsafeBufferPointer { run in
+            let heapFirst = heap.first
+            var heapSecondAndThird: (Element?, Element?)?
+            var inRun = start, inHeap = 0
+            func next() -> Element? {
+                var fromHeap = heapFirst
+                if inHeap > 0 {
+                    if heapSecondAndThird == nil { heapSecondAndThird = heap.secondAndThird }
+                    fromHeap = inHeap == 1 ? heapSecondAndThird?.0 : inHeap == 2 ? heapSecondAndThird?.1 : nil
+                }
+                let fromRun = inRun < run.count ? run[inRun] : nil
+                if let fromHeap, fromRun.map({ fromHeap.precedes($0) }) ?? true {
+                    inHeap += 1
+                    return fromHeap
+                }
+                inRun += 1
+                return fromRun
+            }
+            let first = next(), second = next(), third = next()
+            return (first, second, third)
+        }
+    }
+}
