@@ -34,6 +34,7 @@ import Testing
         Spread(ahead: 50, step: 20, start: 0), // many ties, all in one bucket
         Spread(ahead: 5 << 22, step: 1 << 20, start: -(3 << 22) - 17), // across buckets, from before 1970
         Spread(ahead: 1 << 30, step: 1 << 27, start: 1_772_323_200_000), // days ahead, empty buckets skipped
+        Spread(ahead: 1 << 35, step: 1 << 31, start: 1_772_323_200_000), // a year ahead: past the ring of buckets
     ])
     func popsInDueThenSchedulingOrderAndFreesWhatItPops(_ spread: Spread) {
         let census = Census()

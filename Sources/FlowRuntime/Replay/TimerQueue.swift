@@ -41,7 +41,7 @@ struct TimerQueue<Payload> {
     /// Due times from here on are in `later`; `.max` once the last possible bucket was taken.
     private var horizon: Int64 = .min
     /// Timers due at or after `horizon`, by bucket number (due time >> `bucketShift`).
-    private var later: [Int64: [Key]] = [:]
+    private var later = TimerBuckets<Key>()
     /// The numbers of the buckets in `later`.
     private var laterBuckets = MinHeap<Int64>()
     /// Payloads by slot; nil in a free slot and in the slot of a cancelled timer.
@@ -59,7 +59,7 @@ struct TimerQueue<Payload> {
     var nextDue: Int64? {
         if let first = near.first { return first.due }
         guard let bucket = laterBuckets.first else { return nil }
-        return later[bucket]?.lazy.map(\.due).min()
+        return later.keys(of: bucket).lazy.map(\.due).min()
     }
 
     /// Schedules `payload` to come out at `due`; returns the slot that `cancel` takes. `hint`
@@ -92,7 +92,9 @@ struct TimerQueue<Payload> {
             near.push(key)
         } else {
             let bucket = due >> Self.bucketShift
-            if Self.append(key, to: &later[bucket, default: []]) { laterBuckets.push(bucket) }
+            if later.append(key, to: bucket, base: horizon == .min ? nil : horizon >> Self.bucketShift) {
+                laterBuckets.push(bucket)
+            }
         }
         return slot
     }
@@ -102,12 +104,6 @@ struct TimerQueue<Payload> {
     mutating func cancel(_ slot: Int) {
         assert(payloads[slot] != nil, "cancelling a timer that is not pending")
         payloads[slot] = nil
-    }
-
-    /// Appends `key` to `bucket`; true when it is the bucket's first.
-    private static func append(_ key: Key, to bucket: inout [Key]) -> Bool {
-        bucket.append(key)
-        return bucket.count == 1
     }
 
     /// Removes and returns the earliest timer if it is due at or before `time`.
@@ -162,7 +158,7 @@ struct TimerQueue<Payload> {
     private mutating func takeNextBucket(startingAtOrBefore time: Int64) -> Bool {
         guard let bucket = laterBuckets.first, bucket <= time >> Self.bucketShift else { return false }
         laterBuckets.popFirst()
-        let keys = later.removeValue(forKey: bucket) ?? []
+        let keys = later.take(bucket)
         near.startRun(keys.sorted { $0.precedes($1) })
         horizon = bucket < Int64.max >> Self.bucketShift ? (bucket + 1) << Self.bucketShift : .max
         return true
