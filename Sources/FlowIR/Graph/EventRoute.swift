@@ -12,6 +12,9 @@ public struct EventRoute: Sendable {
     /// so that its running instances must look at it.
     public var observedBy: [Bool]
 
+    /// Whether any flow's running instances must look at the event.
+    public var isObserved: Bool { observedBy.contains(true) }
+
     init(flowCount: Int) {
         observedBy = Array(repeating: false, count: flowCount)
     }

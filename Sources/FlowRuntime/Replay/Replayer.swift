@@ -158,6 +158,9 @@ public final class Replayer {
             contact.history[name, default: EventHistory()].record(now, window: need.window)
         }
         if let feedback = route.feedback { apply(feedback, to: contact, properties: event.properties) }
+        // The event as instances and expressions see it, made only when something will: most
+        // feedback events (opens, clicks) neither start a flow nor concern a running instance.
+        guard !route.triggeredFlows.isEmpty || (!contact.instances.isEmpty && route.isObserved) else { return }
         let candidate = TriggerEvent(name: name, timestamp: event.timestamp, properties: event.properties)
 
         // 2. Goals, exits and waiting `wait_for`s of running instances, by flow then entry order.
