@@ -15,6 +15,18 @@ import Testing
         #expect(Dictionary(uniqueKeysWithValues: object.pairs.map { ($0.key, $0.value) }) == ["b": .string("x"), "c": .number(.init(1))])
     }
 
+    /// A look-up finds a key by its two words first, then by comparing strings: a long key
+    /// equal to the one asked for but stored apart is found all the same.
+    @Test func findsEqualKeysWhateverTheirStorage() {
+        let long = String(repeating: "checkout_", count: 3)
+        let apart = String(decoding: Array(long.utf8), as: UTF8.self)
+        let object = Value.Object([(long, .bool(true)), ("id", .string("x"))])
+        #expect(object[apart] == .bool(true))
+        #expect(object["id"] == .string("x"))
+        #expect(object["ID"] == nil)
+        #expect(object["checkout_checkout_checkout"] == nil)
+    }
+
     @Test func equalityAndHashIgnoreOrder() {
         let one = Value.Object([("a", .bool(true)), ("b", .null)])
         let other = Value.Object([("b", .null), ("a", .bool(true))])

@@ -124,10 +124,18 @@ public enum Value: Hashable, Sendable {
             members.reserveCapacity(capacity)
         }
 
-        /// Where `key` is in `members`: a linear search comparing lengths before contents.
+        /// Where `key` is in `members`: a linear search comparing lengths before contents, after a
+        /// first pass for a key with the same two words (the same short key's bytes, or the same
+        /// storage), which is how most look-ups find theirs: without a call to compare strings.
         @inlinable
         func position(of key: String) -> Int? {
             if let positions { return positions[key] }
+            if MemoryLayout<String>.size == 16 {
+                let words = unsafeBitCast(key, to: (UInt64, UInt64).self)
+                if let found = members.firstIndex(where: { unsafeBitCast($0.key, to: (UInt64, UInt64).self) == words }) {
+                    return found
+                }
+            }
             let length = key.utf8.count
             return members.firstIndex { $0.key.utf8.count == length && $0.key == key }
         }
