@@ -11,10 +11,14 @@ struct SortedRunHeap<Element: HeapOrdered> {
     var isEmpty: Bool { start == run.count && heap.isEmpty }
 
     /// The element that comes out first.
-    var first: Element? {
-        let runFront = start < run.count ? run[start] : nil
-        if let heapFront = heap.first, runFront.map({ heapFront.precedes($0) }) ?? true { return heapFront }
-        return runFront
+    var first: Element? { heapComesFirst ? heap.first : runFront }
+
+    private var runFront: Element? { start < run.count ? run[start] : nil }
+
+    /// Whether the heap's front comes out before the run's (false when the heap is empty).
+    private var heapComesFirst: Bool {
+        guard let heapFront = heap.first else { return false }
+        return runFront.map { heapFront.precedes($0) } ?? true
     }
 
     /// Replaces the run with `sorted`, which must be in `precedes` order. Only when empty.
@@ -31,11 +35,10 @@ struct SortedRunHeap<Element: HeapOrdered> {
     /// Removes and returns the first element.
     @discardableResult
     mutating func popFirst() -> Element? {
-        let runFront = start < run.count ? run[start] : nil
-        if let heapFront = heap.first, runFront.map({ heapFront.precedes($0) }) ?? true { return heap.popFirst() }
-        guard let runFront else { return nil }
+        if heapComesFirst { return heap.popFirst() }
+        guard let front = runFront else { return nil }
         start += 1
-        return runFront
+        return front
     }
 
     /// The first three elements to come out, in order: the fronts of the run and the heap,
