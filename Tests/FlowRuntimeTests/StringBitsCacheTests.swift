@@ -12,7 +12,7 @@ import Testing
     func expected(_ key: String) -> Int { key.utf8.reduce(0) { $0 &* 31 &+ Int($1) } }
 
     @Test func everyAnswerIsTheKeysOwn() {
-        var cache = StringBitsCache<Int>(slotBits: 2) // few slots: keys evict each other
+        var cache = StringBitsCache<Int>(setBits: 1) // few sets: keys evict each other
         for _ in 0..<3 {
             for key in keys { #expect(cache.value(for: key, orMake: expected) == expected(key)) }
         }
@@ -23,9 +23,19 @@ import Testing
         }
     }
 
+    /// Two keys that share a set (one set here) both stay: taking turns, each is made once.
+    @Test func twoKeysOfOneSetBothStay() {
+        var cache = StringBitsCache<Int>(setBits: 0)
+        var made = 0
+        for _ in 0..<50 {
+            for key in keys.prefix(2) { #expect(cache.value(for: key) { made += 1; return expected($0) } == expected(key)) }
+        }
+        #expect(made == 2)
+    }
+
     @Test func aRepeatedStringIsMadeOnce() {
         for key in keys.prefix(2) { // a small string and a large one
-            var cache = StringBitsCache<Int>(slotBits: 6)
+            var cache = StringBitsCache<Int>(setBits: 6)
             var made = 0
             for _ in 0..<100 { _ = cache.value(for: key) { made += 1; return expected($0) } }
             #expect(made == 1, "\(key)")

@@ -9,7 +9,7 @@ public final class ZoneCache {
     private var zones: [String: Zone?] = [:]
     /// Names asked for lately, found by the string's words before `zones` hashes them: a
     /// contact's `timezone` trait is one the reader made once for many lines.
-    private var recent = StringBitsCache<Zone?>(slotBits: 6)
+    private var recent = StringBitsCache<Zone?>(setBits: 5)
     private var directoryListings: [String: Set<String>] = [:]
 
     /// Tree entries that are not IANA zone names: the `posix/` and `right/` copies, and

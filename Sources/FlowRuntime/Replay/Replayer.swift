@@ -24,7 +24,7 @@ public final class Replayer {
     var contacts = ContactTable()
     /// The project's event routes, found by the name string's words before the name is hashed
     /// (the reader makes each distinct event name once; see `StringBitsCache`).
-    var routes = StringBitsCache<EventRoute?>(slotBits: 6)
+    var routes = StringBitsCache<EventRoute?>(setBits: 5)
     /// Delivery-window answers, per flow and zone (see `WindowMemo`).
     var windowMemo = WindowMemo()
     var timers = TimerQueue<Timer>()
