@@ -1,3 +1,4 @@
+import CPrefetch
 import FlowIR
 import FlowSyntax
 
@@ -77,6 +78,12 @@ final class ContactState {
         if case .string(let text) = traits["email"] { deliverable = EmailAddress.isDeliverable(text) }
         checkedEmail = deliverable
         return deliverable
+    }
+
+    /// Starts loading, without waiting, the contact object at `address`: its 168 bytes span
+    /// three cache lines, or four. Read from nothing, so the object need not be in cache yet.
+    static func prefetchObject(at address: UnsafeRawPointer) {
+        for offset in [0, 64, 128, 167] { flowc_prefetch(address + offset) }
     }
 
     /// Starts loading, without waiting, the arrays nearly every event of the contact reads: its

@@ -71,8 +71,7 @@ struct ContactTable {
                 // Borrowed, not retained: a retain would write to the object, and so wait for it.
                 let contact = Unmanaged<ContactState>.fromOpaque(object)
                 if case .parts = stage { return contact._withUnsafeGuaranteedRef { $0.prefetchParts() } }
-                // Its 168 bytes (see `ContactState`) span three cache lines, or four.
-                for offset in [0, 64, 128, 167] { flowc_prefetch(object + offset) }
+                ContactState.prefetchObject(at: object)
             }
         }
     }

@@ -42,10 +42,7 @@ extension Replayer {
             if case .instance(let instance, _) = payload { flowc_prefetch(Unmanaged.passUnretained(instance).toOpaque()) }
             if let contact { Unmanaged<ContactState>.fromOpaque(contact)._withUnsafeGuaranteedRef { $0.prefetchSendParts() } }
         } threeAhead: { contact in
-            if let contact {
-                flowc_prefetch(contact)
-                flowc_prefetch(contact + 64)
-            }
+            if let contact { ContactState.prefetchObject(at: contact) }
         }
     }
 

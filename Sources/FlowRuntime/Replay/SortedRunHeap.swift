@@ -35,8 +35,17 @@ struct SortedRunHeap<Element: HeapOrdered> {
     /// Removes and returns the first element.
     @discardableResult
     mutating func popFirst() -> Element? {
-        if heapComesFirst { return heap.popFirst() }
-        guard let front = runFront else { return nil }
+        popFirst { _ in true }
+    }
+
+    /// Removes and returns the first element if it meets `condition`: one look at the two
+    /// fronts, where `first` then `popFirst` took two.
+    mutating func popFirst(where condition: (Element) -> Bool) -> Element? {
+        if heapComesFirst {
+            guard let front = heap.first, condition(front) else { return nil }
+            return heap.popFirst()
+        }
+        guard let front = runFront, condition(front) else { return nil }
         start += 1
         return front
     }

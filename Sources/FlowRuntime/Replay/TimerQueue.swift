@@ -7,7 +7,8 @@ import CPrefetch
 /// the timers due before `horizon` are in `near`; later ones wait unsorted in buckets of about
 /// 70 minutes of due time, and a bucket is sorted into `near` (as its run, see `SortedRunHeap`)
 /// when the clock reaches it. `near` stays small enough to stay in cache, and scheduling a
-/// timer for tomorrow is an append. The payloads stay put in slots of their own, read once, when their timer comes out.
+/// timer for tomorrow is an append. The payloads stay put in slots of their own, read once,
+/// when their timer comes out.
 ///
 /// A timer can be cancelled by its slot: its payload is let go at once, and its key is dropped
 /// when it comes out. The slot is reused only then, so a key never finds another timer's payload.
@@ -147,9 +148,7 @@ struct TimerQueue<Payload> {
     /// Removes and returns the earliest key if it is due at or before `time`.
     private mutating func popKey(atOrBefore time: Int64) -> Key? {
         if near.isEmpty, !takeNextBucket(startingAtOrBefore: time) { return nil }
-        guard let first = near.first, first.due <= time else { return nil }
-        near.popFirst()
-        return first
+        return near.popFirst { $0.due <= time }
     }
 
     /// Moves the earliest bucket into `near`, sorted, if it starts at or before `time`, and the
