@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(name: "FlowCheckTests", dependencies: ["TestSupport", "FlowCheck", "FlowSyntax"]),
         .testTarget(name: "FlowIRTests", dependencies: ["TestSupport", "FlowIR", "FlowCheck", "FlowSyntax"]),
         .testTarget(name: "FlowRuntimeTests", dependencies: ["TestSupport", "FlowRuntime", "FlowIR", "FlowCheck", "FlowSyntax"]),
-        .testTarget(name: "FlowMailTests", dependencies: ["TestSupport", "FlowMail", "FlowRuntime", "FlowSyntax"]),
+        .testTarget(name: "FlowMailTests", dependencies: ["TestSupport", "FlowMail", "FlowRuntime", "FlowIR", "FlowSyntax"]),
         .testTarget(name: "FlowReportTests", dependencies: ["TestSupport", "FlowReport", "FlowRuntime", "FlowSyntax"]),
         .testTarget(
             name: "FlowSMTPTests",

@@ -14,12 +14,10 @@ public enum IRCompiler {
             flows: flows, timezone: project.settings.timezone?.value ?? "UTC", templates: project.templates,
             unsubscribeURL: project.settings.unsubscribeURL?.value,
             dateTriggers: [])
+        let expressions = project.flows.flatMap(\.expressions).compactMap { try? ExpressionParser.parse($0.text) }
         var history = HistoryNeeds()
-        for flow in project.flows {
-            for text in flow.expressions {
-                if let parsed = try? ExpressionParser.parse(text.text) { history.add(parsed) }
-            }
-        }
+        expressions.forEach { history.add($0) }
+        compiled.keysRead = CompiledProject.keysRead(flows: flows, expressions: expressions, project: project)
         for (position, flow) in flows.enumerated() {
             guard case .date(let trait, _, _, _) = flow.trigger else { continue }
             if let index = compiled.dateTriggers.firstIndex(where: { $0.trait == trait }) {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FlowIR
 import FlowRuntime
 import FlowSyntax
 import Foundation
@@ -22,10 +23,13 @@ struct EventLogArguments: ParsableArguments {
         try UntilOption.validate(until)
     }
 
-    /// Opens the log with these options. `propertiesWanted` (see `EventLogOptions`) leaves the
-    /// properties of other events unbuilt.
-    func openReader(propertiesWanted: Set<String>? = nil) throws(EventLogError) -> EventLogReader {
-        try EventLogReader(path: events, options: EventLogOptions(sort: sort, skipInvalid: skipInvalid, propertiesWanted: propertiesWanted))
+    /// Opens the log with these options. With `project`, only what replaying it reads is built
+    /// (`CompiledProject.eventsReadingProperties` and `keysRead`, see `EventLogOptions`).
+    func openReader(replaying project: CompiledProject? = nil) throws(EventLogError) -> EventLogReader {
+        let options = EventLogOptions(
+            sort: sort, skipInvalid: skipInvalid, propertiesWanted: project?.eventsReadingProperties,
+            propertyKeysWanted: project?.keysRead.properties, traitsWanted: project?.keysRead.traits)
+        return try EventLogReader(path: events, options: options)
     }
 
     /// `--until` in milliseconds since the epoch; nil without it.

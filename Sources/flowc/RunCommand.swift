@@ -81,7 +81,7 @@ struct RunCommand: ParsableCommand {
         _ = Unmanaged.passRetained(replayer)
         let reader: ReadAheadEventReader
         do {
-            reader = ReadAheadEventReader(try log.openReader(propertiesWanted: compiled.eventsReadingProperties))
+            reader = ReadAheadEventReader(try log.openReader(replaying: compiled))
             try Self.replay(reader, into: replayer)
         } catch {
             _ = output.finish()

@@ -3,10 +3,19 @@ import Testing
 import FlowSyntax
 import TestSupport
 
-/// `EventLogOptions.propertiesWanted`: only wanted `track` events keep their properties, and
-/// the option never changes what is an error or where.
+/// `EventLogOptions.propertiesWanted`: only wanted `track` events keep their properties;
+/// `propertyKeysWanted` and `traitsWanted`: only those members are kept. The options never
+/// change what is an error or where.
 @Suite struct EventLogPropertiesWantedTests {
     static let wanted = EventLogOptions(propertiesWanted: ["Order Completed"])
+    static let keyed = EventLogOptions(propertiesWanted: ["Order Completed"], propertyKeysWanted: ["total", "items"],
+                                       traitsWanted: ["vip", "email"])
+
+    /// `object` with only the members `wanted` keeps (all without `wanted`).
+    static func kept(_ object: Value.Object, _ wanted: Set<String>?) -> Value.Object {
+        guard let wanted else { return object }
+        return Value.Object(object.orderedMembers.filter { wanted.contains($0.key) }.map { ($0.key, $0.value) })
+    }
 
     /// The events of `text`, or the error it causes.
     func read(_ text: String, _ options: EventLogOptions = EventLogOptions()) -> Result<[Event], EventLogError> {
@@ -48,6 +57,22 @@ import TestSupport
         #expect(filtered[4].traits == Value.Object([("vip", .bool(true))]))
     }
 
+    @Test func onlyWantedKeysAndTraitsAreKeptInTheirOrder() throws {
+        let text = [
+            #"{"type":"track","event":"Order Completed","userId":"u1","timestamp":"2026-03-01T09:00:00Z","properties":{"id":"o1","items":[{"sku":"A"}],"tot\u0061l":9.5,"x":{"total":1}}}"#,
+            #"{"type":"identify","userId":"u1","timestamp":"2026-03-01T09:00:01Z","traits":{"country":"DE","vip":true,"email":"a@b.example","vip":false}}"#,
+            #"{"type":"track","event":"Order Completed","userId":"u1","timestamp":"2026-03-01T09:00:02Z","properties":{"id":"o2"},"traits":{"x":1,"vip":null}}"#,
+        ].joined(separator: "\n")
+        let events = try read(text, Self.keyed).get()
+        #expect(events[0].properties == Value.Object([
+            ("items", .list([.object(Value.Object([("sku", .string("A"))]))])),
+            ("total", .number(Value.Number(9.5, text: "9.5"))),
+        ]))
+        #expect(events[1].traits == Value.Object([("vip", .bool(false)), ("email", .string("a@b.example"))]))
+        #expect(events[2].properties == Value.Object())
+        #expect(events[2].traits == Value.Object([("vip", .null)]))
+    }
+
     @Test(arguments: [
         #""properties":{"a":1e999}"#, #""properties":{"a":01}"#, #""properties":{"a":"\ud800"}"#,
         #""properties":{"a":[1,]}"#, #""properties":{"a" 1}"#, #""properties":[1]"#, #""properties":"x""#,
@@ -62,11 +87,13 @@ import TestSupport
                         Issue.record("accepted: \(line)")
                         continue
                     }
-                    guard case .failure(let error) = read(line, Self.wanted) else {
-                        Issue.record("accepted with the option: \(line)")
-                        continue
+                    for options in [Self.wanted, Self.keyed] {
+                        guard case .failure(let error) = read(line, options) else {
+                            Issue.record("accepted with the option: \(line)")
+                            continue
+                        }
+                        #expect(error == expected, "\(line)")
                     }
-                    #expect(error == expected, "\(line)")
                 }
             }
         }
@@ -78,6 +105,7 @@ import TestSupport
         let seeds = EventLogFuzzTests.seeds + [
             #"{"properties":{"total":12.5,"items":[{"sku":"A1","n":2}]},"type":"track","userId":"u2","event":"Order Completed","timestamp":"2026-03-01T09:07:00Z"}"#,
             #"{"type":"track","event":"Product Viewed","userId":"u3","timestamp":"2026-03-01T09:08:00Z","properties":{"price":49.9,"big":1e300,"name":"Linen"}}"#,
+            #"{"type":"identify","userId":"u4","timestamp":"2026-03-01T09:09:00Z","traits":{"email":"a@b.example","big":1e300,"vip":true,"n":[1,{"a":"\u00e9"}]}}"#,
         ]
         var random = SeededGenerator(seed: 7)
         var errors = 0
@@ -85,22 +113,25 @@ import TestSupport
             let bytes = mutate(Array(seeds[round % seeds.count].utf8), edits: Int.random(in: 1...3, using: &random), using: &random)
             let text = String(decoding: bytes, as: UTF8.self)
             let all = read(bytes: bytes)
-            let filtered = read(bytes: bytes, Self.wanted)
-            switch (all, filtered) {
-            case (.success(let expected), .success(let events)):
-                #expect(events.map(\.name) == expected.map(\.name))
-                #expect(events.map(\.contactID) == expected.map(\.contactID))
-                for (event, full) in zip(events, expected) {
-                    let kept = event.kind == .track && event.name == "Order Completed"
-                    #expect(event.properties == (kept ? full.properties : Value.Object()), "\(text)")
+            for options in [Self.wanted, Self.keyed] {
+                switch (all, read(bytes: bytes, options)) {
+                case (.success(let expected), .success(let events)):
+                    #expect(events.map(\.name) == expected.map(\.name))
+                    #expect(events.map(\.contactID) == expected.map(\.contactID))
+                    for (event, full) in zip(events, expected) {
+                        let kept = event.kind == .track && event.name == "Order Completed"
+                        let properties = Self.kept(full.properties, options.propertyKeysWanted)
+                        #expect(event.properties == (kept ? properties : Value.Object()), "\(text)")
+                        #expect(event.traits == Self.kept(full.traits, options.traitsWanted), "\(text)")
+                    }
+                case (.failure(let expected), .failure(let error)):
+                    errors += 1
+                    #expect(error == expected, "\(text)")
+                default:
+                    Issue.record("differs with the option: \(text)")
                 }
-            case (.failure(let expected), .failure(let error)):
-                errors += 1
-                #expect(error == expected, "\(text)")
-            default:
-                Issue.record("differs with the option: \(text)")
             }
         }
-        #expect(errors > 1000)
+        #expect(errors > 2000)
     }
 }

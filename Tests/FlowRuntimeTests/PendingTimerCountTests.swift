@@ -25,10 +25,13 @@ import FlowSyntax
         return count
     }
 
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
     /// Replays `log` through the demo project, comparing the running count with a recount
     /// every `every` events, at the end, and a year on.
     static func replayComparing(log: String, every: Int) throws -> (summary: ReplaySummary, events: Int, mismatches: [String]) {
-        let root = PropertiesWantedReplayTests.root
+        let root = Self.root
         let project = IRCompiler.compile(try ProjectLoader.load(root.appendingPathComponent("flows").path))
         let reader = try EventLogReader(path: log)
         let replayer = Replayer(project: project, sink: Discard())
@@ -54,7 +57,7 @@ import FlowSyntax
     }
 
     @Test func theRunningCountMatchesARecountThroughoutTheDemo() throws {
-        let log = PropertiesWantedReplayTests.root.appendingPathComponent("flows/demo/events.jsonl").path
+        let log = Self.root.appendingPathComponent("flows/demo/events.jsonl").path
         let run = try Self.replayComparing(log: log, every: 50)
         #expect(run.mismatches.count == 0, "\(run.mismatches.prefix(5))")
         #expect(run.summary.pendingTimers > 100)

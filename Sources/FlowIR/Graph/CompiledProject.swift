@@ -16,4 +16,6 @@ public struct CompiledProject: Sendable {
     /// need, feedback, the flows it triggers and the flows that watch for it (built by
     /// `IRCompiler`).
     public internal(set) var eventRoutes: [String: EventRoute] = [:]
+    /// The traits and property keys replay can observe (built by `IRCompiler`).
+    public internal(set) var keysRead = KeysRead()
 }

@@ -16,31 +16,19 @@ public struct HistoryNeeds: Sendable {
 
     /// Adds what `expression` needs.
     public mutating func add(_ expression: Expression) {
-        switch expression.kind {
-        case .call(let name, let arguments):
-            if let first = arguments.first, case .literal(.string(let event)) = first.kind,
-               ["count", "last", "since"].contains(name) {
-                var need = events[event] ?? Need()
-                if name == "count" {
-                    if arguments.count > 1, case .literal(.duration(let window)) = arguments[1].kind {
-                        need.window = max(need.window, window)
-                    } else {
-                        need.total = true
-                    }
+        if case .call(let name, let arguments) = expression.kind, ["count", "last", "since"].contains(name),
+           let first = arguments.first, case .literal(.string(let event)) = first.kind {
+            var need = events[event] ?? Need()
+            if name == "count" {
+                if arguments.count > 1, case .literal(.duration(let window)) = arguments[1].kind {
+                    need.window = max(need.window, window)
+                } else {
+                    need.total = true
                 }
-                events[event] = need
             }
-            arguments.forEach { add($0) }
-        case .list(let items):
-            items.forEach { add($0) }
-        case .not(let operand):
-            add(operand)
-        case .binary(_, let left, let right):
-            add(left)
-            add(right)
-        case .literal, .path:
-            break
+            events[event] = need
         }
+        expression.operands.forEach { add($0) }
     }
 }
 

@@ -37,6 +37,8 @@ struct LineProblem: Error {
 ///
 /// With `propertiesWanted`, only `track` events of those names keep their `properties`; other
 /// events get empty ones, and the object is checked (so errors stay the same) but not built.
+/// With `propertyKeysWanted` and `traitsWanted`, only those members of `properties` and
+/// `traits` are built; the others are checked alike.
 ///
 /// One decoder serves a whole log: it keeps the scanner's build state (string cache, member
 /// stack) from line to line, so it is not for use from several threads at once.
@@ -45,9 +47,12 @@ struct EventDecoder {
     private let timestamps = TimestampParser()
     /// The names seen, with whether their properties are wanted.
     private let names: EventNames
+    private let filters: MemberFilters
 
-    init(propertiesWanted: Set<String>? = nil) {
+    init(propertiesWanted: Set<String>? = nil, propertyKeysWanted: Set<String>? = nil, traitsWanted: Set<String>? = nil) {
         names = EventNames(propertiesWanted: propertiesWanted)
+        filters = MemberFilters(properties: propertyKeysWanted.map(MemberKeyFilter.init),
+                                traits: traitsWanted.map(MemberKeyFilter.init))
     }
 
     /// Decodes `line`; its `messageId`, as soon as it is scanned, is looked up ahead in
@@ -59,12 +64,19 @@ struct EventDecoder {
         var scanner = JSONScanner(line, state: state)
         var members = Members()
         do {
-            try members.scan(&scanner, names: names, messageIDs: messageIDs)
+            try members.scan(&scanner, names: names, filters: filters, messageIDs: messageIDs)
         } catch {
             throw LineProblem(offset: error.offset, message: error.message)
         }
-        return try members.validated(with: scanner, lineNumber: lineNumber, names: names, timestamps: timestamps)
+        return try members.validated(with: scanner, lineNumber: lineNumber, names: names, filters: filters,
+                                     timestamps: timestamps)
     }
+}
+
+/// The members of `properties` and `traits` the decoder builds; nil: all.
+struct MemberFilters {
+    var properties: MemberKeyFilter?
+    var traits: MemberKeyFilter?
 }
 
 /// A top-level member's value as found, kept as a token so nothing is built until needed.
@@ -148,7 +160,8 @@ private struct Members {
 
     // MARK: Scanning
 
-    mutating func scan(_ scanner: inout JSONScanner, names: EventNames, messageIDs: borrowing MessageIDSet) throws(JSONError) {
+    mutating func scan(_ scanner: inout JSONScanner, names: EventNames, filters: MemberFilters,
+                       messageIDs: borrowing MessageIDSet) throws(JSONError) {
         let line = scanner.bytes
         scanner.skipWhitespace()
         guard scanner.position < line.count, line[scanner.position] == UInt8(ascii: "{") else {
@@ -178,8 +191,8 @@ private struct Members {
                     messageID = field
                     if field.kind == .string, !field.token.hasEscapes { messageIDs.prefetch(field.token.bytes(in: line)) }
                 case .properties:
-                    properties = try scanner.scanObjectField(build: mayReadProperties(names))
-                case .traits: traits = try scanner.scanObjectField(build: true)
+                    properties = try scanner.scanObjectField(build: mayReadProperties(names), keeping: filters.properties)
+                case .traits: traits = try scanner.scanObjectField(build: true, keeping: filters.traits)
                 case nil: _ = try scanner.parseValue(depth: 1, .skip)
                 }
             } while try scanner.continuesObject()
@@ -205,7 +218,7 @@ private struct Members {
 
     // MARK: Validation
 
-    func validated(with scanner: JSONScanner, lineNumber: Int, names: EventNames,
+    func validated(with scanner: JSONScanner, lineNumber: Int, names: EventNames, filters: MemberFilters,
                    timestamps: TimestampParser) throws(LineProblem) -> DecodedLine {
         let line = scanner.bytes
         guard let type else {
@@ -226,7 +239,7 @@ private struct Members {
         let (milliseconds, timestampOffset) = try validatedTimestamp(in: line, parser: timestamps)
         let messageID = try idToken(messageID, "messageId").map(EventMessageID.init)
         if case .wrong(let found) = properties { throw wrongType("properties", found, expected: "an object") }
-        let traits = try object(traits, "traits", with: scanner)
+        let traits = try object(traits, "traits", with: scanner, keeping: filters.traits)
         let name = lineType == .track ? try validatedEventName() : nil
 
         guard let kind = lineType.eventKind else {
@@ -236,7 +249,8 @@ private struct Members {
         // Built in place in the result: an `Event` made first and then stored would be copied.
         return DecodedLine(
             event: Event(kind: kind, contactID: contactID, name: name?.string, timestamp: milliseconds,
-                         properties: readsProperties ? try object(properties, "properties", with: scanner) : Value.Object(),
+                         properties: readsProperties
+                             ? try object(properties, "properties", with: scanner, keeping: filters.properties) : Value.Object(),
                          traits: traits, line: lineNumber),
             timestamp: milliseconds, timestampOffset: timestampOffset, messageID: messageID)
     }
@@ -278,8 +292,10 @@ private struct Members {
         }
     }
 
-    /// The object of an object-valued member, built now if it was left unbuilt.
-    private func object(_ field: ObjectField, _ key: String, with scanner: JSONScanner) throws(LineProblem) -> Value.Object {
+    /// The object of an object-valued member, built now (the members `filter` keeps) if it was
+    /// left unbuilt.
+    private func object(_ field: ObjectField, _ key: String, with scanner: JSONScanner,
+                        keeping filter: MemberKeyFilter?) throws(LineProblem) -> Value.Object {
         switch field {
         case .absent: return Value.Object()
         case .object(let object): return object
@@ -287,7 +303,7 @@ private struct Members {
             var rescanner = scanner
             rescanner.position = offset
             do {
-                return try rescanner.buildObject(depth: 1)
+                return try rescanner.buildObject(depth: 1, keeping: filter)
             } catch {
                 throw LineProblem(offset: error.offset, message: error.message) // checked before: not expected
             }
@@ -323,8 +339,8 @@ private extension JSONScanner {
     }
 
     /// Scans a member value that must be an object (null counts as absent); without `build`
-    /// the object is checked and left unbuilt.
-    mutating func scanObjectField(build: Bool) throws(JSONError) -> ObjectField {
+    /// the object is checked and left unbuilt, with it only the members `keeping` keeps are built.
+    mutating func scanObjectField(build: Bool, keeping filter: MemberKeyFilter?) throws(JSONError) -> ObjectField {
         skipWhitespace()
         let offset = position
         guard position < bytes.count, bytes[position] == UInt8(ascii: "{") else {
@@ -335,7 +351,7 @@ private extension JSONScanner {
             _ = try parseValue(depth: 1, .check)
             return .unbuilt(offset: offset)
         }
-        return .object(try buildObject(depth: 1))
+        return .object(try buildObject(depth: 1, keeping: filter))
     }
 
     /// The line is not an object: report its JSON error if it has one, else that it is no event.

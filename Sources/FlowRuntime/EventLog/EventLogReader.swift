@@ -17,11 +17,19 @@ public struct EventLogOptions: Sendable {
     /// `CompiledProject.eventsReadingProperties`). Every other event gets empty properties,
     /// which are then validated but never built. nil (the default): every event keeps them.
     public var propertiesWanted: Set<String>?
+    /// The `properties` keys (of any event) and the traits the caller reads (for replay:
+    /// `CompiledProject.keysRead`). Other members are validated but neither built nor kept.
+    /// nil (the default): all of them.
+    public var propertyKeysWanted: Set<String>?
+    public var traitsWanted: Set<String>?
 
-    public init(sort: Bool = false, skipInvalid: Bool = false, propertiesWanted: Set<String>? = nil) {
+    public init(sort: Bool = false, skipInvalid: Bool = false, propertiesWanted: Set<String>? = nil,
+                propertyKeysWanted: Set<String>? = nil, traitsWanted: Set<String>? = nil) {
         self.sort = sort
         self.skipInvalid = skipInvalid
         self.propertiesWanted = propertiesWanted
+        self.propertyKeysWanted = propertyKeysWanted
+        self.traitsWanted = traitsWanted
     }
 }
 
@@ -96,7 +104,8 @@ public final class EventLogReader {
         self.lines = lines
         self.name = name
         self.options = options
-        decoder = EventDecoder(propertiesWanted: options.propertiesWanted)
+        decoder = EventDecoder(propertiesWanted: options.propertiesWanted, propertyKeysWanted: options.propertyKeysWanted,
+                               traitsWanted: options.traitsWanted)
     }
 
     /// The next event, nil at the end of the log.

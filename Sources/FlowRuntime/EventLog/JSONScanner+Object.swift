@@ -8,7 +8,9 @@ extension JSONScanner {
     ///
     /// Members are gathered on the shared `MemberStack` (a repeated key takes the new value at
     /// its first position); from `maxStackedMembers` on, the object is built with its key index.
-    mutating func buildObject(depth: Int) throws(JSONError) -> Value.Object {
+    /// With `keeping`, only the members it keeps are built; the others are checked as if built
+    /// (`Handling.check`), so a line fails exactly where it would with them.
+    mutating func buildObject(depth: Int, keeping filter: MemberKeyFilter? = nil) throws(JSONError) -> Value.Object {
         try enterContainer(depth: depth)
         // One reference to each for the whole object, not one per member.
         let members = state.members
@@ -19,12 +21,16 @@ extension JSONScanner {
         if !(try closesEmptyContainer(UInt8(ascii: "}"))) {
             var afterComma = false
             repeat {
-                let key = try scanMemberKey(afterComma: afterComma)
+                let key = string(try scanMemberKey(afterComma: afterComma), maker: strings)
                 afterComma = true
+                if let filter, !filter.keeps(key) {
+                    _ = try parseValue(depth: depth + 1, .check)
+                    continue
+                }
                 let value = try memberValue(depth: depth + 1, strings: strings)
                 if large != nil {
-                    large?[string(key, maker: strings)] = value
-                } else if members.add(key: string(key, maker: strings), value: value, above: start) == JSONScanner.maxStackedMembers {
+                    large?[key] = value
+                } else if members.add(key: key, value: value, above: start) == JSONScanner.maxStackedMembers {
                     large = Value.Object(distinctMembers: members.take(above: start))
                 }
             } while try continuesObject()

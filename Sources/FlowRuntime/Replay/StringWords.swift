@@ -13,6 +13,14 @@ struct StringWords: Equatable {
         (low, high) = unsafeBitCast(string, to: (UInt64, UInt64).self)
     }
 
+    private init(low: UInt64, high: UInt64) {
+        self.low = low
+        self.high = high
+    }
+
+    /// Zero words, which no string has: a marker for an empty slot.
+    static let zero = StringWords(low: 0, high: 0)
+
     /// Whether the string is small and ASCII in the layout `StringMaker` verified at start-up:
     /// its words are then its bytes, zero-padded, with the count in the top byte.
     var isSmallASCII: Bool {
@@ -20,6 +28,7 @@ struct StringWords: Equatable {
     }
 
     /// One of `1 << bits` slots of a direct-mapped cache, with `extra` mixed in.
+    @inline(__always)
     func slot(bits: Int, mixing extra: UInt64 = 0) -> Int {
         Int(truncatingIfNeeded: ((low ^ high ^ extra) &* 0x9E37_79B9_7F4A_7C15) >> (64 - UInt64(bits)))
     }

@@ -24,6 +24,16 @@ public struct Expression: Hashable, Sendable {
         self.range = range
     }
 
+    /// The expressions directly inside this one: list items, call arguments, operands.
+    public var operands: [Expression] {
+        switch kind {
+        case .literal, .path: []
+        case .list(let items), .call(_, let items): items
+        case .not(let operand): [operand]
+        case .binary(_, let lhs, let rhs): [lhs, rhs]
+        }
+    }
+
     /// Whether the expression reads no path and calls no function, so its value never changes.
     public var isConstant: Bool {
         switch kind {
