@@ -8,7 +8,9 @@
 ///   scans the tags (sixteen to a cache line) and compares keys only where a tag matches.
 ///   Comparing the records themselves one by one, cold in memory, was an eighth of the replay
 ///   thread's cache misses on the cart log;
-/// - from `indexedCount` records on, a `PositionIndex` by hash finds a record at once.
+/// - from `indexedCount` records on, a `PositionIndex` by hash finds a record at once, and the
+///   tags go. The records then grow by half, not double, when full: a returning customer keeps
+///   hundreds, and they are most of the memory such contacts take.
 ///
 /// Keys are compared by their bytes (see `StringBytes`), as message ids hash them.
 struct EntryRecords {
@@ -22,7 +24,7 @@ struct EntryRecords {
     }
 
     private var records: [Record] = []
-    /// `tag(of:)` of each record, in the same order.
+    /// `tag(of:)` of each record, in the same order, until there is an `index`.
     private var tags: [UInt32] = []
     /// Positions in `records` by hash, while there are `indexedCount` records or more.
     private var index: PositionIndex?
@@ -68,10 +70,16 @@ struct EntryRecords {
             records[position].lastEntry = time
             return Int(records[position].count)
         }
-        records.append(Record(key: lookup.key, flow: Int32(lookup.flow), count: 1, lastEntry: time))
-        tags.append(Self.tag(of: lookup.hash))
+        records.append(Record(key: lookup.key, flow: Int32(lookup.flow), count: 1, lastEntry: time),
+                       growingByHalfFrom: Self.indexedCount)
         index.fileAppended(records.count - 1, hash: Int(truncatingIfNeeded: lookup.hash), indexedCount: Self.indexedCount) {
             Int(truncatingIfNeeded: Self.hash(flow: Int(records[$0].flow), key: records[$0].key))
+        }
+        // Once there is an index, look-ups go through it and the tags are needed no more.
+        if index == nil {
+            tags.append(Self.tag(of: lookup.hash))
+        } else if !tags.isEmpty {
+            tags = []
         }
         return 1
     }

@@ -1,0 +1,23 @@
+@testable import FlowRuntime
+import Testing
+
+/// `Array.append(_:growingByHalfFrom:)`: every element kept in order; past the threshold a full
+/// array grows by about half, not double.
+@Suite struct ArrayGrowthTests {
+    @Test func keepsEveryElementAndGrowsByHalfPastTheThreshold() {
+        var array: [Int] = []
+        var growths: [(from: Int, to: Int)] = []
+        for value in 0..<5000 {
+            let capacity = array.capacity
+            array.append(value, growingByHalfFrom: 32)
+            if array.capacity != capacity { growths.append((capacity, array.capacity)) }
+        }
+        #expect(array == Array(0..<5000))
+        let large = growths.filter { $0.from >= 32 }
+        #expect(large.count > 5)
+        for growth in large {
+            // By half, give or take what the allocator rounds up to.
+            #expect(growth.to >= growth.from + growth.from / 2 && growth.to < growth.from * 7 / 4, "\(growth)")
+        }
+    }
+}
