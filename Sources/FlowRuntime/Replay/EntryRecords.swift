@@ -9,8 +9,9 @@
 ///   Comparing the records themselves one by one, cold in memory, was an eighth of the replay
 ///   thread's cache misses on the cart log;
 /// - from `indexedCount` records on, a `PositionIndex` by hash finds a record at once, and the
-///   tags go. The records then grow by half, not double, when full: a returning customer keeps
-///   hundreds, and they are most of the memory such contacts take.
+///   tags go;
+/// - from 4 records on, a full array of records grows by half, not double: records are never
+///   let go, a shopper keeps one per checkout, and they are much of what such a contact takes.
 ///
 /// Keys are compared by their bytes (see `StringBytes`), as message ids hash them.
 struct EntryRecords {
@@ -71,7 +72,7 @@ struct EntryRecords {
             return Int(records[position].count)
         }
         records.append(Record(key: lookup.key, flow: Int32(lookup.flow), count: 1, lastEntry: time),
-                       growingByHalfFrom: Self.indexedCount)
+                       growingByHalfFrom: 4)
         index.fileAppended(records.count - 1, hash: Int(truncatingIfNeeded: lookup.hash), indexedCount: Self.indexedCount) {
             Int(truncatingIfNeeded: Self.hash(flow: Int(records[$0].flow), key: records[$0].key))
         }
