@@ -72,7 +72,12 @@ public enum IRCompiler {
         case .inactivity(let inactivity):
             return .inactivity(event: inactivity.event.value, duration: inactivity.duration.value, where: expression(inactivity.where))
         case .date(let date):
-            let trait = date.date.text.split(separator: ".").dropFirst().joined(separator: ".")
+            // The checked `contact.TRAIT` or `contact["TRAIT"]` (FC004).
+            var trait = ""
+            if let parsed = try? ExpressionParser.parse(date.date.text), case .path(.contact, let components) = parsed.kind,
+               components.count == 1 {
+                trait = components[0].name
+            }
             let days = Int((date.offset?.value ?? 0) / DurationSyntax.day)
             return .date(trait: trait, offsetDays: days, at: date.at, repeats: date.repeats)
         case nil:

@@ -26,9 +26,8 @@ struct EventLogArguments: ParsableArguments {
     /// Opens the log with these options. With `project`, only what replaying it reads is built
     /// (`CompiledProject.eventsReadingProperties` and `keysRead`, see `EventLogOptions`).
     func openReader(replaying project: CompiledProject? = nil) throws(EventLogError) -> EventLogReader {
-        let options = EventLogOptions(
-            sort: sort, skipInvalid: skipInvalid, propertiesWanted: project?.eventsReadingProperties,
-            propertyKeysWanted: project?.keysRead.properties, traitsWanted: project?.keysRead.traits)
+        let options = project.map { EventLogOptions(sort: sort, skipInvalid: skipInvalid, replaying: $0) }
+            ?? EventLogOptions(sort: sort, skipInvalid: skipInvalid)
         return try EventLogReader(path: events, options: options)
     }
 

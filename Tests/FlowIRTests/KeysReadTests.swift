@@ -51,6 +51,20 @@ import Testing
         #expect(keys.properties == ["email_id", "type", "items"])
     }
 
+    /// Names as swift-mustache splits them: empty parts dropped, a leading dot looking in the
+    /// current value (the root at the top, and inside a section over `true`).
+    @Test func dotsInNamesAreReadAsSwiftMustacheReadsThem() throws {
+        let keys = try keys(templates: [
+            "{{.contact.first_name}} {{contact..nick}} {{#contact.vip}}{{.contact.tier}}{{/contact.vip}}",
+            "{{trigger.properties..sku}} {{#first()}}x{{/first()}}",
+        ])
+        #expect(keys.traits == ["email", "timezone", "first_name", "nick", "vip", "tier"])
+        #expect(keys.properties == ["email_id", "type", "sku"])
+        #expect(try self.keys(templates: ["{{#contact.}}{{last_name}}{{/contact.}}"]).traits == nil)
+        #expect(try self.keys(templates: ["{{#trigger.properties.}}{{coupon}}{{/trigger.properties.}}"]).properties == nil)
+        #expect(try self.keys(templates: ["{{..}}"]).traits == nil)
+    }
+
     @Test func aSectionOverAWholeObjectReadsAllOfIt() throws {
         let contact = try keys(templates: ["{{#contact}}{{nickname}}{{/contact}}"])
         #expect(contact.traits == nil)
@@ -87,6 +101,16 @@ import Testing
                 trigger: { date: contact.birthday, at: "10:00" }
                 steps: [{ send: cart }]
                 """,
+            "anniversary.flow.yaml": """
+                flow: anniversary
+                trigger: { date: 'contact["joined on"]', at: "10:00" }
+                steps: [{ wait: 1h }]
+                """,
+            "odd.flow.yaml": """
+                flow: odd
+                trigger: { date: contact.id, at: "10:00" }
+                steps: [{ wait: 1h }]
+                """,
             "templates/cart.email.yaml": """
                 subject: "{{contact.first_name}}, your cart"
                 preheader: "{{trigger.properties.currency}}"
@@ -95,8 +119,11 @@ import Testing
                 """,
         ])
         #expect(project.diagnostics.filter { $0.severity == .error }.isEmpty, "\(project.diagnostics)")
-        let keys = IRCompiler.compile(project).keysRead
-        #expect(keys.traits == ["email", "timezone", "locale", "country", "rep", "birthday", "first_name", "last_name"])
+        let compiled = IRCompiler.compile(project)
+        let keys = compiled.keysRead
+        // A date trigger reads its trait by name, `id` included (`contact.id` elsewhere is the id).
+        #expect(compiled.dateTriggers.map(\.trait).sorted() == ["birthday", "id", "joined on"])
+        #expect(keys.traits == ["email", "timezone", "locale", "country", "rep", "birthday", "joined on", "id", "first_name", "last_name"])
         #expect(keys.properties == ["email_id", "type", "value", "sku", "currency", "total"])
     }
 }

@@ -31,7 +31,7 @@ import FlowSyntax
         }
     }
 
-    func replay(_ project: Project, _ compiled: CompiledProject, options: EventLogOptions) throws -> Output {
+    func replay(_ project: Project, _ compiled: CompiledProject, options: EventLogOptions) throws -> (output: Output, summary: ReplaySummary) {
         let log = Self.root.appendingPathComponent("flows/demo/events.jsonl").path
         let reader = try EventLogReader(path: log, options: options)
         let output = Output(renderer: try TemplateRenderer(templates: project.templates.values.map(TemplateSource.init),
@@ -40,7 +40,7 @@ import FlowSyntax
         try replayer.process(reader)
         replayer.finish()
         #expect(replayer.summary.sends > 1000)
-        return output
+        return (output, replayer.summary)
     }
 
     @Test func theDemoReplaysAndRendersTheSameReadingOnlyWhatItReads() throws {
@@ -54,9 +54,9 @@ import FlowSyntax
         #expect(keys.properties?.contains("rating") == false)
         #expect(keys.traits?.contains("first_name") == true)
         #expect(keys.properties?.contains("checkout_id") == true)
-        let full = try replay(project, compiled, options: EventLogOptions())
-        let lean = try replay(project, compiled, options: EventLogOptions(
-            propertiesWanted: compiled.eventsReadingProperties, propertyKeysWanted: keys.properties, traitsWanted: keys.traits))
+        let (full, fullSummary) = try replay(project, compiled, options: EventLogOptions())
+        let (lean, leanSummary) = try replay(project, compiled, options: EventLogOptions(replaying: compiled)) // as `flowc run`
+        #expect(leanSummary == fullSummary)
         #expect(lean.lines.count == full.lines.count)
         #expect(lean.lines.withBytes { Array($0) } == full.lines.withBytes { Array($0) })
         #expect(lean.messages == full.messages)

@@ -27,6 +27,24 @@ import Testing
         #expect(object["checkout_checkout_checkout"] == nil)
     }
 
+    /// Keys are their UTF-8 bytes in objects of every size: "K" and the Kelvin sign, composed and
+    /// decomposed "é", or combining marks in another order are two keys, never one found for the
+    /// other, whether the object is searched or indexed.
+    @Test(arguments: [0, 3, Value.Object.indexedCount + 1])
+    func keysAreTheirBytesInObjectsOfEverySize(padding: Int) {
+        let pairs: [(String, String)] = [("K", "\u{212A}"), ("caf\u{E9}", "cafe\u{301}"), ("a\u{301}\u{323}", "a\u{323}\u{301}")]
+        for (one, other) in pairs {
+            let filler = (0..<padding).map { ("filler\($0)", Value.null) }
+            var object = Value.Object(filler + [(one, .string("one"))])
+            #expect(object[one] == .string("one"))
+            #expect(object[other] == nil, "\(other) found for \(one) among \(object.count)")
+            object[other] = .string("other")
+            #expect(object.count == padding + 2)
+            #expect(object[one] == .string("one"))
+            #expect(object[other] == .string("other"))
+        }
+    }
+
     @Test func equalityAndHashIgnoreOrder() {
         let one = Value.Object([("a", .bool(true)), ("b", .null)])
         let other = Value.Object([("b", .null), ("a", .bool(true))])

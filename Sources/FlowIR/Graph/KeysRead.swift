@@ -38,7 +38,9 @@ public struct KeysRead: Equatable, Sendable {
     /// Adds the names of a Mustache template (as `TemplateRenderer` renders it: the root has
     /// `contact`, `trigger`, `flow`, `step`, `message` and `unsubscribe_url`). A section over a
     /// whole object (`{{#contact}}`, `{{#trigger.properties}}`) reads all of it: its members
-    /// become names of their own inside, and whether it renders may depend on any of them.
+    /// become names of their own inside. Names are read as swift-mustache reads them: split at
+    /// dots with empty parts dropped (`contact..nick` is `contact.nick`), a leading dot looking
+    /// in the current value only, which may be the root (inside a section over `true`).
     public mutating func add(template text: String) {
         let scan = TemplateReferences.scan(text)
         guard scan.error == nil else { return readAll() } // never after `flowc check`; keep all
@@ -46,11 +48,15 @@ public struct KeysRead: Equatable, Sendable {
         for reference in scan.references {
             switch reference.kind {
             case .variable, .unescaped, .section, .inverted:
-                // `{{.}}` is the value the innermost section pushed: one already counted.
-                if reference.name == "." {
-                    if depth == 0 { readAll() }
-                } else {
-                    add(name: reference.path)
+                let parts = reference.name.split(separator: ".").map(String.init)
+                if !parts.isEmpty {
+                    add(name: parts)
+                } else if depth == 0, !reference.name.isEmpty {
+                    // Only dots: the current value, here the root. (`""`, with a transform, is
+                    // a section's first/last/index. Below the top, the current value is a whole
+                    // object already counted, one member's value, or the root inside a section
+                    // over `true`; an object renders as nothing.)
+                    readAll()
                 }
                 if reference.kind == .section || reference.kind == .inverted { depth += 1 }
             case .end:
@@ -61,6 +67,11 @@ public struct KeysRead: Equatable, Sendable {
                 break
             }
         }
+    }
+
+    /// A trait the runner reads by name (a date trigger's).
+    mutating func add(trait name: String) {
+        traits?.insert(name)
     }
 
     private mutating func add(name path: [String]) {
@@ -88,11 +99,15 @@ public struct KeysRead: Equatable, Sendable {
 }
 
 extension CompiledProject {
-    /// What replay reads of `flows` (their expressions, given as parsed) and of the project's
-    /// templates, `from` addresses, subject overrides and `unsubscribe_url`.
+    /// What replay reads of `flows` (their expressions, given as parsed, and the traits of their
+    /// date triggers) and of the project's templates, `from` addresses, subject overrides and
+    /// `unsubscribe_url`.
     static func keysRead(flows: [CompiledFlow], expressions: [Expression], project: Project) -> KeysRead {
         var keys = KeysRead()
         expressions.forEach { keys.add($0) }
+        for flow in flows {
+            if case .date(let trait, _, _, _) = flow.trigger { keys.add(trait: trait) }
+        }
         for template in project.templates.values {
             for part in template.mustacheParts { keys.add(template: part.scalar.value) }
             if let from = template.from { keys.add(template: from.value) }

@@ -48,11 +48,11 @@ final class MemberStack {
         return nil
     }
 
-    /// Keys are the same when they are equal strings of the same UTF-8 length: "K" and the
+    /// Keys are the same when their UTF-8 bytes are, as `Value.Object` looks them up: "K" and the
     /// Kelvin sign, or composed and decomposed "é", stay two members, as they always have.
     @inline(__always)
     private static func sameKey(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a == b
+        StringBytes.equal(a, b)
     }
 
     /// Moves the members from `start` on off the stack, into an array.

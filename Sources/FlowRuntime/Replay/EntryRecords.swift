@@ -32,6 +32,8 @@ struct EntryRecords {
 
     /// From this many records on, look-ups go through `index`.
     static var indexedCount: Int { 32 }
+    /// From this many records on, a full array of records grows by half.
+    static var growsByHalfFrom: Int { 4 }
 
     var count: Int { records.count }
 
@@ -72,7 +74,7 @@ struct EntryRecords {
             return Int(records[position].count)
         }
         records.append(Record(key: lookup.key, flow: Int32(lookup.flow), count: 1, lastEntry: time),
-                       growingByHalfFrom: 4)
+                       growingByHalfFrom: Self.growsByHalfFrom)
         index.fileAppended(records.count - 1, hash: Int(truncatingIfNeeded: lookup.hash), indexedCount: Self.indexedCount) {
             Int(truncatingIfNeeded: Self.hash(flow: Int(records[$0].flow), key: records[$0].key))
         }

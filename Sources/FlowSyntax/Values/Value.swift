@@ -58,7 +58,7 @@ public enum Value: Hashable, Sendable {
 
         @usableFromInline var members: [Member]
         /// Positions in `members` by key; only for objects of `indexedCount` members or more.
-        @usableFromInline var positions: [String: Int]?
+        @usableFromInline var positions: [ExactKey: Int]?
 
         /// From this many members on, lookups use `positions`.
         @usableFromInline static let indexedCount = 16
@@ -98,7 +98,7 @@ public enum Value: Hashable, Sendable {
                 } else if let newValue {
                     members.append(Member(key: key, value: newValue))
                     if positions != nil {
-                        positions?[key] = members.count - 1
+                        positions?[ExactKey(key)] = members.count - 1
                     } else if members.count >= Object.indexedCount {
                         rebuildPositions()
                     }
@@ -124,20 +124,21 @@ public enum Value: Hashable, Sendable {
             members.reserveCapacity(capacity)
         }
 
-        /// Where `key` is in `members`: a linear search comparing lengths before contents, after a
-        /// first pass for a key with the same two words (the same short key's bytes, or the same
-        /// storage), which is how most look-ups find theirs: without a call to compare strings.
+        /// Where `key` is in `members`: the member whose key has the same UTF-8 bytes, in objects of
+        /// every size ("K" and the Kelvin sign, equal as Swift strings, are two keys). A linear
+        /// search comparing lengths before contents, after a first pass for a key with the same
+        /// two words (the same short key's bytes, or the same storage), which is how most
+        /// look-ups find theirs: without a call to compare strings.
         @inlinable
         func position(of key: String) -> Int? {
-            if let positions { return positions[key] }
+            if let positions { return positions[ExactKey(key)] }
             if MemoryLayout<String>.size == 16 {
                 let words = unsafeBitCast(key, to: (UInt64, UInt64).self)
                 if let found = members.firstIndex(where: { unsafeBitCast($0.key, to: (UInt64, UInt64).self) == words }) {
                     return found
                 }
             }
-            let length = key.utf8.count
-            return members.firstIndex { $0.key.utf8.count == length && $0.key == key }
+            return members.firstIndex { ExactKey.sameBytes($0.key, key) }
         }
 
         @usableFromInline
@@ -149,8 +150,8 @@ public enum Value: Hashable, Sendable {
 
         @usableFromInline
         mutating func rebuildPositions() {
-            var positions = [String: Int](minimumCapacity: members.count)
-            for (position, member) in members.enumerated() { positions[member.key] = position }
+            var positions = [ExactKey: Int](minimumCapacity: members.count)
+            for (position, member) in members.enumerated() { positions[ExactKey(member.key)] = position }
             self.positions = positions
         }
 
@@ -169,6 +170,32 @@ public enum Value: Hashable, Sendable {
             }
             hasher.combine(members.count)
             hasher.combine(sum)
+        }
+    }
+
+    /// A member key compared and hashed by its UTF-8 bytes.
+    @usableFromInline
+    struct ExactKey: Hashable, Sendable {
+        @usableFromInline let string: String
+
+        @inlinable
+        init(_ string: String) {
+            self.string = string
+        }
+
+        /// Whether `a` and `b` have the same UTF-8 bytes.
+        @inlinable
+        static func sameBytes(_ a: String, _ b: String) -> Bool {
+            a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+        }
+
+        @inlinable
+        static func == (a: ExactKey, b: ExactKey) -> Bool { sameBytes(a.string, b.string) }
+
+        @inlinable
+        func hash(into hasher: inout Hasher) {
+            var string = string
+            string.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
     }
 
