@@ -20,7 +20,8 @@ public enum IRCompiler {
         compiled.keysRead = CompiledProject.keysRead(flows: flows, expressions: expressions, project: project)
         for (position, flow) in flows.enumerated() {
             guard case .date(let trait, _, _, _) = flow.trigger else { continue }
-            if let index = compiled.dateTriggers.firstIndex(where: { $0.trait == trait }) {
+            // Traits are told apart by their bytes ("K" and the Kelvin sign are two), as lookups do.
+            if let index = compiled.dateTriggers.firstIndex(where: { $0.trait.utf8.elementsEqual(trait.utf8) }) {
                 compiled.dateTriggers[index].flows.append(position)
             } else {
                 compiled.dateTriggers.append((trait, [position]))

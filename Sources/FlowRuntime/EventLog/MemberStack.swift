@@ -34,7 +34,7 @@ final class MemberStack {
         return count - start
     }
 
-    /// Where a member with a key equal to `key` (as `String`s) is, from `start` on. A short ASCII
+    /// Where a member whose key has the bytes of `key` is, from `start` on. A short ASCII
     /// key is a small string, equal to another small ASCII string exactly when their two words
     /// are, which settles most comparisons without a call.
     @inline(__always)

@@ -143,7 +143,7 @@ public final class Replayer {
     private func armDateTriggers(_ contact: ContactState, readingAnyOf traits: some Sequence<String>) {
         guard !project.dateTriggers.isEmpty else { return }
         for trait in traits {
-            guard let index = project.dateTriggers.firstIndex(where: { $0.trait.utf8.count == trait.utf8.count && $0.trait == trait })
+            guard let index = project.dateTriggers.firstIndex(where: { StringBytes.equal($0.trait, trait) })
             else { continue }
             for flow in project.dateTriggers[index].flows { armDateTrigger(contact, flow: flow) }
         }

@@ -12,7 +12,7 @@ struct ExpectationEvaluator {
     let inputs: [(position: Int, line: TimelineLine)]
     let soleContact: String
     let zone: (Located<String>?) -> Zone
-    let traits: (String) -> [String: Value]?
+    let traits: (String) -> Value.Object?
 
     struct Outcome {
         var failures: [ScenarioFailure] = []
@@ -85,7 +85,7 @@ struct ExpectationEvaluator {
                 missing.append(TimelineLine(mark: .missing, time: window?.lowerBound, contact: contact,
                                             text: "end " + Self.text(match), expectation: position))
             case .traits(let expected):
-                let actual = traits(contact) ?? [:]
+                let actual = traits(contact) ?? Value.Object()
                 for pair in expected {
                     let want = pair.value.value
                     let have = actual[pair.trait.value] ?? .null
