@@ -86,9 +86,11 @@ enum TemplateReferenceRules {
             case .end:
                 openSections = max(0, openSections - 1)
             case .variable, .unescaped:
-                // Inside a section, names may be relative to the section's value.
+                // Inside a section, names may be relative to the section's value, and a name with
+                // a leading dot always is.
                 let path = reference.path
-                guard openSections == 0 || path.first.map(roots.contains) == true else { continue }
+                guard openSections == 0 || (!reference.looksInCurrentValueOnly && path.first.map(roots.contains) == true)
+                else { continue }
                 if let problem = problem(path) {
                     report(problem, reference, span(reference.range), file, &diagnostics)
                 }
@@ -113,7 +115,7 @@ enum TemplateReferenceRules {
                 ?? "known names here: " + candidates.map { "`\(prefix)\($0)`" }.joined(separator: ", ")
             return ("unknown variable `\(name)` in template", help)
         }
-        guard path != ["."], let root = path.first, !root.isEmpty else { return nil }
+        guard let root = path.first else { return nil } // `{{.}}`: the current value
         switch root {
         case "flow", "step", "message":
             if path.count == 2 && path[1] == "id" { return nil }

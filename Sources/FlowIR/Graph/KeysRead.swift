@@ -48,7 +48,7 @@ public struct KeysRead: Equatable, Sendable {
         for reference in scan.references {
             switch reference.kind {
             case .variable, .unescaped, .section, .inverted:
-                let parts = reference.name.split(separator: ".").map(String.init)
+                let parts = reference.path
                 if !parts.isEmpty {
                     add(name: parts)
                 } else if depth == 0, !reference.name.isEmpty {

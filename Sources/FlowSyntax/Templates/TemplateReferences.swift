@@ -38,8 +38,14 @@ public enum TemplateReferences {
         /// Unicode-scalar offsets of the whole tag, delimiters included, in the scanned text.
         public var range: Range<Int>
 
-        /// The name's parts: `contact.first_name` → `["contact", "first_name"]`.
-        public var path: [String] { name.split(separator: ".", omittingEmptySubsequences: false).map(String.init) }
+        /// The name's parts as swift-mustache looks them up: split at dots, empty parts dropped
+        /// (`contact.first_name` and `contact..first_name` → `["contact", "first_name"]`; `.` and
+        /// `..` → `[]`, the current value).
+        public var path: [String] { name.split(separator: ".").map(String.init) }
+        /// Whether the name looks in the current value only (a leading dot): at the top of a
+        /// template that is the root, inside a section the value it pushed (or, for a section
+        /// over `true`, the value around it).
+        public var looksInCurrentValueOnly: Bool { name.hasPrefix(".") }
 
         public init(kind: Kind, name: String, transforms: [String] = [], range: Range<Int>) {
             self.kind = kind
