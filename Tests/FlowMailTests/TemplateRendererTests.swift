@@ -56,6 +56,14 @@ import Testing
         #expect(email.text == "[Mug][Tea] a, 2 .")
     }
 
+    /// An inverted section over an empty list pushes the list; names inside it are looked up
+    /// around it, never in the list's own storage.
+    @Test func namesInsideAnEmptyListsInvertedSectionAreLookedUpAroundIt() throws {
+        let send = Fixtures.send(template: "t", properties: [("tags", .list([]))])
+        let email = try Fixtures.render(text: "{{^trigger.properties.tags}}none{{items}} {{contact.first_name}}{{/trigger.properties.tags}}", send)
+        #expect(email.text == "none Ana")
+    }
+
     @Test func unknownNamesRenderEmpty() throws {
         let email = try Fixtures.render(text: "<{{nope}}|{{contact.nope}}|{{trigger.properties.nope.deeper}}|{{.}}|{{#nope}}x{{/nope}}>")
         #expect(email.text == "<||||>")

@@ -65,9 +65,12 @@ struct TemplateObject: MustacheParent, MustacheCustomRenderable {
     var isNull: Bool { false }
 }
 
-/// A list: a section iterates it, a variable renders its items joined by `, `.
-struct TemplateList: MustacheSequence, MustacheCustomRenderable {
+/// A list: a section iterates it, a variable renders its items joined by `, `. It has no
+/// members: a name looked up in it (inside an inverted section over an empty list, which pushes
+/// the list) goes on to the values around it, instead of reflection finding `items`.
+struct TemplateList: MustacheSequence, MustacheCustomRenderable, MustacheParent {
     var items: [Any]
+    func child(named name: String) -> Any? { nil }
     func makeIterator() -> IndexingIterator<[Any]> { items.makeIterator() }
     var renderText: String { items.map(Self.text).joined(separator: ", ") }
     var isNull: Bool { false }
