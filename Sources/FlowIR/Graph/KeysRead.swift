@@ -105,15 +105,13 @@ extension CompiledProject {
     static func keysRead(flows: [CompiledFlow], expressions: [Expression], project: Project) -> KeysRead {
         var keys = KeysRead()
         expressions.forEach { keys.add($0) }
-        for flow in flows {
-            if case .date(let trait, _, _, _) = flow.trigger { keys.add(trait: trait) }
-        }
         for template in project.templates.values {
             for part in template.mustacheParts { keys.add(template: part.scalar.value) }
             if let from = template.from { keys.add(template: from.value) }
         }
         if let url = project.settings.unsubscribeURL { keys.add(template: url.value) }
         for flow in flows {
+            if case .date(let trait, _, _, _) = flow.trigger { keys.add(trait: trait) }
             for case .send(let send) in flow.steps.map(\.action) {
                 for option in send.options {
                     keys.add(template: option.origin.from)
