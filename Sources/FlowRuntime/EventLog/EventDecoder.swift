@@ -73,6 +73,37 @@ struct EventDecoder {
     }
 }
 
+extension EventDecoder {
+    /// The `messageId` of a line that decoded before, found again as `decode` takes it (the last
+    /// such member, when a non-empty string or number) without building anything; nil when the
+    /// line has none, or is no longer an object.
+    static func messageID(in line: UnsafeBufferPointer<UInt8>, state: JSONBuildState) -> EventMessageID? {
+        var scanner = JSONScanner(line, state: state)
+        var messageID: Field?
+        do {
+            scanner.skipWhitespace()
+            guard scanner.position < line.count, line[scanner.position] == UInt8(ascii: "{") else { return nil }
+            try scanner.enterContainer(depth: 0)
+            if !(try scanner.closesEmptyContainer(UInt8(ascii: "}"))) {
+                var afterComma = false
+                repeat {
+                    let key = try scanner.scanMemberKey(afterComma: afterComma)
+                    afterComma = true
+                    if EventMember.named(key, in: line) == .messageID {
+                        messageID = try scanner.scanField()
+                    } else {
+                        _ = try scanner.parseValue(depth: 1, .skip)
+                    }
+                } while try scanner.continuesObject()
+            }
+        } catch {
+            return nil
+        }
+        guard let messageID, messageID.kind == .string || messageID.kind == .number, messageID.token.count > 0 else { return nil }
+        return EventMessageID(token: messageID.token)
+    }
+}
+
 /// The members of `properties` and `traits` the decoder builds; nil: all.
 struct MemberFilters {
     var properties: MemberKeyFilter?

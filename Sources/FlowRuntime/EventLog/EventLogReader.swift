@@ -74,7 +74,7 @@ public final class EventLogReader {
     private let lines: LineSource
     @exclusivity(unchecked) private var lineNumber = 0
     private let decoder: EventDecoder
-    @exclusivity(unchecked) private var seenMessageIDs = MessageIDSet()
+    @exclusivity(unchecked) private var seenMessageIDs: MessageIDSet
     @exclusivity(unchecked) private var previous: (timestamp: Int64, line: Int)?
     /// With `sort`: the sorted events, filled on the first `next()`, and the next one to yield.
     private var sorted: [Event]?
@@ -102,6 +102,7 @@ public final class EventLogReader {
 
     private init(lines: LineSource, name: String, options: EventLogOptions) {
         self.lines = lines
+        seenMessageIDs = MessageIDSet(readingAgain: lines)
         self.name = name
         self.options = options
         decoder = EventDecoder(propertiesWanted: options.propertiesWanted, propertyKeysWanted: options.propertyKeysWanted,
@@ -157,7 +158,7 @@ public final class EventLogReader {
                 if skippedLines.count < EventLogReader.maxRecordedSkips { skippedLines.append(failure) }
                 continue
             }
-            if let messageID = decoded.messageID, !messageID.withBytes(in: line, { seenMessageIDs.insert($0) }) {
+            if let messageID = decoded.messageID, !messageID.withBytes(in: line, { seenMessageIDs.insert($0, line: lineNumber) }) {
                 stats.duplicatesIgnored += 1
                 continue
             }

@@ -9,6 +9,10 @@ import Darwin
 /// Splits a byte stream into lines with large buffered reads: no per-line allocation, a line is
 /// a view into the buffer. Lines end at LF; a CR before the LF is dropped; a last line without
 /// LF counts. A line longer than the buffer grows it.
+///
+/// Lines already returned can be read again (`rereadLine`) when the source is rereadable: bytes
+/// in memory, or a regular file (read again with `pread`, or from the buffer while they are still
+/// there). For that it keeps where every `checkpointSpacing`th line starts: 8 bytes per 16 lines.
 final class LineSource {
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
@@ -19,6 +23,19 @@ final class LineSource {
     private var atEndOfInput: Bool
     private let descriptor: Int32
     private let closesDescriptor: Bool
+    /// Where `buffer[0]` is in the input.
+    private var bufferOffset: Int64
+    /// Lines returned so far.
+    private(set) var linesReturned = 0
+    /// Where lines 1, 1 + `checkpointSpacing`, 1 + 2 × `checkpointSpacing`… start in the input;
+    /// nil when the input cannot be read again.
+    private var checkpoints: [Int64]?
+
+    /// Whether lines returned can be read again (`rereadLine`).
+    var isRereadable: Bool { checkpoints != nil }
+
+    /// Lines from one checkpoint to the next.
+    static let checkpointSpacing = 16
 
     /// Small enough that the buffer stays in the core's own cache, where the kernel copies the
     /// bytes in and the scanner reads them right after: with 1 MiB reads the copy alone took
@@ -32,6 +49,11 @@ final class LineSource {
         self.descriptor = descriptor
         self.closesDescriptor = closesDescriptor
         atEndOfInput = false
+        var status = stat()
+        let position = lseek(descriptor, 0, SEEK_CUR)
+        let isRegularFile = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+        bufferOffset = max(Int64(position), 0)
+        checkpoints = isRegularFile && position >= 0 ? [] : nil
     }
 
     /// Reads from bytes in memory.
@@ -46,6 +68,8 @@ final class LineSource {
         descriptor = -1
         closesDescriptor = false
         atEndOfInput = true
+        bufferOffset = 0
+        checkpoints = []
     }
 
     deinit {
@@ -77,12 +101,67 @@ final class LineSource {
     }
 
     private func take(upTo lineEnd: Int, next: Int) -> UnsafeBufferPointer<UInt8> {
-        var last = lineEnd
-        if last > start, buffer[last - 1] == 0x0D { last -= 1 }
-        let line = UnsafeBufferPointer(start: buffer + start, count: last - start)
+        if checkpoints != nil, linesReturned % Self.checkpointSpacing == 0 {
+            checkpoints!.append(bufferOffset + Int64(start))
+        }
+        linesReturned += 1
+        let line = Self.droppingCarriageReturn(UnsafeBufferPointer(start: buffer + start, count: lineEnd - start))
         start = next
         searched = 0
         return line
+    }
+
+    private static func droppingCarriageReturn(_ line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        guard let last = line.last, last == 0x0D else { return line }
+        return UnsafeBufferPointer(rebasing: line.dropLast())
+    }
+
+    /// Passes line `number` (counting from 1, one of the lines returned so far) to `body` as
+    /// `nextLine` returned it, byte order mark included; nil when the source is not rereadable
+    /// or the line cannot be read again (the file shrank, or a read failed).
+    func rereadLine<Result>(_ number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        guard let checkpoints, number >= 1, number <= linesReturned else { return nil }
+        let offset = checkpoints[(number - 1) / Self.checkpointSpacing]
+        let linesBefore = (number - 1) % Self.checkpointSpacing
+        if offset >= bufferOffset {
+            // Still in the buffer, whole: a line leaves it only when a refill moves it out.
+            let bytes = UnsafeBufferPointer(start: buffer + Int(offset - bufferOffset), count: end - Int(offset - bufferOffset))
+            return Self.line(after: linesBefore, in: bytes, isWhole: true).map(body)
+        }
+        var scratch = [UInt8](repeating: 0, count: Self.readSize)
+        var filled = 0
+        while true {
+            let count = scratch.withUnsafeMutableBytes { scratch in
+                pread(descriptor, scratch.baseAddress! + filled, scratch.count - filled, off_t(offset) + off_t(filled))
+            }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            filled += count
+            let found = scratch.withUnsafeBufferPointer { scratch in
+                Self.line(after: linesBefore, in: UnsafeBufferPointer(rebasing: scratch[..<filled]), isWhole: count == 0).map(body)
+            }
+            if let found { return found }
+            if count == 0 { return nil }
+            if filled == scratch.count { scratch += repeatElement(0, count: scratch.count) }
+        }
+    }
+
+    /// The line after `linesBefore` others at the start of `bytes`, without its terminator;
+    /// nil if `bytes` end before it does, unless they are `isWhole` (then it ends with them).
+    private static func line(after linesBefore: Int, in bytes: UnsafeBufferPointer<UInt8>,
+                             isWhole: Bool) -> UnsafeBufferPointer<UInt8>? {
+        guard let base = bytes.baseAddress else { return isWhole && linesBefore == 0 ? bytes : nil }
+        var lineStart = 0
+        for _ in 0..<linesBefore {
+            guard let newline = memchr(base + lineStart, 0x0A, bytes.count - lineStart) else { return nil }
+            lineStart = UnsafePointer(newline.assumingMemoryBound(to: UInt8.self)) - base + 1
+        }
+        let rest = bytes.count - lineStart
+        if let newline = memchr(base + lineStart, 0x0A, rest) {
+            let lineEnd = UnsafePointer(newline.assumingMemoryBound(to: UInt8.self)) - base
+            return droppingCarriageReturn(UnsafeBufferPointer(start: base + lineStart, count: lineEnd - lineStart))
+        }
+        return isWhole ? droppingCarriageReturn(UnsafeBufferPointer(start: base + lineStart, count: rest)) : nil
     }
 
     /// Moves the partial line to the front, grows the buffer if it is full, and reads more.
@@ -90,6 +169,7 @@ final class LineSource {
         if start > 0 {
             memmove(buffer, buffer + start, end - start)
             end -= start
+            bufferOffset += Int64(start)
             start = 0
         }
         if end == capacity {

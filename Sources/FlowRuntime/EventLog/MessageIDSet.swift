@@ -9,31 +9,53 @@ import CPrefetch
 
 /// The `messageId`s seen so far, for de-duplication over a whole log of millions of events.
 ///
-/// Ids are compared by their exact UTF-8 bytes, kept one after another in a `ByteArena` (no
-/// String per id). The open-addressing table is small, because de-duplication touches it at
-/// a random place for every line: a slot is 8 bytes, the top 32 bits of the id's 64-bit hash
-/// and where the id is in the arena. The table is indexed by the top bits of the hash, so
-/// growing it keeps every entry's neighbourhood and needs no rehashing; bytes are compared only
-/// when the 32 bits match. The hash is `StringBytes.mix`: fast, not keyed, fine for the logs a
-/// user replays, not meant to resist crafted collisions.
+/// Ids are compared by their exact UTF-8 bytes (escapes decoded). The open-addressing table is
+/// small, because de-duplication touches it at a random place for every line: a slot is 8
+/// bytes, the top 32 bits of the id's 64-bit hash and where the id is. The table is indexed by
+/// the top bits of the hash, so growing it keeps every entry's neighbourhood and needs no
+/// rehashing; ids are compared only when the 32 bits match. The hash is `StringBytes.mix`:
+/// fast, not keyed, fine for the logs a user replays, not meant to resist crafted collisions.
+///
+/// Where the ids are depends on the log:
+/// - a log that can be read again (a regular file, bytes in memory) keeps them itself: a slot
+///   holds the id's line number, and the line is read again to compare (`LineSource.rereadLine`),
+///   which happens for a duplicate and about once in four billion probes otherwise;
+/// - a pipe cannot be read again: the ids are copied, one after another, into a `ByteArena`.
 struct MessageIDSet: ~Copyable { // not copyable: copies would share `slots`
     fileprivate struct Slot {
         /// The top 32 bits of the id's hash.
         var tag: UInt32 = 0
-        /// The id's location in the arena plus one; 0 marks an empty slot.
+        /// Where the id is (see `Store`) plus one; 0 marks an empty slot.
         var location: UInt32 = 0
+    }
+
+    /// Where the ids are, to compare them when their tags match.
+    private enum Store {
+        /// The log, read again: a location is the id's line number.
+        case log(LineSource, JSONBuildState)
+        /// Copies of the ids: a location is where in the arena.
+        case arena(ByteArena)
     }
 
     /// log2 of the slot count.
     private var indexBits = 10
     private var slots = SlotTable(count: 1 << 10)
-    /// The ids' bytes.
-    private let ids = ByteArena()
+    private let store: Store
 
     private(set) var count = 0
 
-    /// Adds `id`; false if it was already there.
-    mutating func insert(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// A set that copies the ids it keeps.
+    init() {
+        store = .arena(ByteArena())
+    }
+
+    /// A set for the ids of the log `lines` reads: they stay there if the log can be read again.
+    init(readingAgain lines: LineSource) {
+        store = lines.isRereadable ? .log(lines, JSONBuildState()) : .arena(ByteArena())
+    }
+
+    /// Adds `id`, the `messageId` of line `line` (counting from 1); false if it was already there.
+    mutating func insert(_ id: UnsafeBufferPointer<UInt8>, line: Int) -> Bool {
         let tag = MessageIDSet.tag(of: id)
         let table = slots.base
         let mask = slots.count - 1
@@ -42,12 +64,21 @@ struct MessageIDSet: ~Copyable { // not copyable: copies would share `slots`
             if table[index].tag == tag, storedBytesEqual(table[index].location - 1, id) { return false }
             index = (index + 1) & mask
         }
-        // Beyond 16 GiB of ids there is no more room to remember: the id counts as new.
-        guard let location = ids.append(id), location < UInt32.max else { return true }
+        // Beyond 4 billion lines, or 16 GiB of ids, there is no more room to remember: the id
+        // counts as new.
+        guard let location = keep(id, line: line), location < UInt32.max else { return true }
         table[index] = Slot(tag: tag, location: location + 1)
         count += 1
         if count * 4 > slots.count * 3 { grow() }
         return true
+    }
+
+    /// The location of a new id.
+    private func keep(_ id: UnsafeBufferPointer<UInt8>, line: Int) -> UInt32? {
+        switch store {
+        case .log: UInt32(exactly: line)
+        case .arena(let ids): ids.append(id)
+        }
     }
 
     /// Starts loading, without waiting, the slot where inserting `id` will look first: a hint
@@ -70,10 +101,23 @@ struct MessageIDSet: ~Copyable { // not copyable: copies would share `slots`
     }
 
     private func storedBytesEqual(_ location: UInt32, _ id: UnsafeBufferPointer<UInt8>) -> Bool {
-        let stored = ids[location]
-        guard stored.count == id.count else { return false }
-        guard let storedBase = stored.baseAddress, let idBase = id.baseAddress else { return id.isEmpty }
-        return memcmp(storedBase, idBase, id.count) == 0
+        switch store {
+        case .arena(let ids):
+            return MessageIDSet.bytesEqual(ids[location], id)
+        case .log(let lines, let state):
+            let lineNumber = Int(location)
+            return lines.rereadLine(lineNumber) { line in
+                let line = lineNumber == 1 ? LineSource.droppingByteOrderMark(line) : line
+                guard let stored = EventDecoder.messageID(in: line, state: state) else { return false }
+                return stored.withBytes(in: line) { MessageIDSet.bytesEqual($0, id) }
+            } ?? false
+        }
+    }
+
+    private static func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let aBase = a.baseAddress, let bBase = b.baseAddress else { return a.isEmpty }
+        return memcmp(aBase, bBase, a.count) == 0
     }
 
     /// Doubles the table. Entries are visited in table order, which is (nearly) home order, so
