@@ -2,8 +2,8 @@
 import TestSupport
 import Testing
 
-/// A contact's entry records agree with a plain dictionary by (flow, key bytes), below and above
-/// the size from which they are indexed, and keys are their bytes.
+/// A contact's entry records agree with a plain dictionary by (flow, key bytes), through the
+/// sizes from which they are tagged and indexed, and keys are their bytes.
 @Suite struct EntryRecordsTests {
     @Test func agreesWithADictionaryByFlowAndKey() {
         var random = SeededGenerator(seed: 13)

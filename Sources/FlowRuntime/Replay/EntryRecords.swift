@@ -4,10 +4,13 @@
 /// Records are never forgotten, since an ordinal counted from 1 again would repeat a message id,
 /// so a contact of a keyed flow keeps one per checkout or order. They are laid out for that:
 /// - a record is 32 bytes: the key's text, the flow and count as 32-bit numbers, the time;
-/// - a 32-bit tag of each record's (flow, key) hash is kept in an array of its own, so a look-up
-///   scans the tags (sixteen to a cache line) and compares keys only where a tag matches.
-///   Comparing the records themselves one by one, cold in memory, was an eighth of the replay
-///   thread's cache misses on the cart log;
+/// - up to `taggedCount` records, a look-up compares the records themselves: most contacts have
+///   a few, and an array of tags for them would take more room (its header, its allocation)
+///   than it saves time;
+/// - from `taggedCount` records on, a 32-bit tag of each record's (flow, key) hash is kept in an
+///   array of its own, so a look-up scans the tags (sixteen to a cache line) and compares keys
+///   only where a tag matches. Comparing the records themselves one by one, cold in memory, was
+///   an eighth of the replay thread's cache misses on the cart log;
 /// - from `indexedCount` records on, a `PositionIndex` by hash finds a record at once, and the
 ///   tags go;
 /// - from 4 records on, a full array of records grows by half, not double: records are never
@@ -25,11 +28,14 @@ struct EntryRecords {
     }
 
     private var records: [Record] = []
-    /// `tag(of:)` of each record, in the same order, until there is an `index`.
+    /// `tag(of:)` of each record, in the same order, from `taggedCount` records until there is
+    /// an `index`.
     private var tags: [UInt32] = []
     /// Positions in `records` by hash, while there are `indexedCount` records or more.
     private var index: PositionIndex?
 
+    /// From this many records on, look-ups scan `tags`.
+    static var taggedCount: Int { 8 }
     /// From this many records on, look-ups go through `index`.
     static var indexedCount: Int { 32 }
     /// From this many records on, a full array of records grows by half.
@@ -79,10 +85,12 @@ struct EntryRecords {
             Int(truncatingIfNeeded: Self.hash(flow: Int(records[$0].flow), key: records[$0].key))
         }
         // Once there is an index, look-ups go through it and the tags are needed no more.
-        if index == nil {
+        if index != nil {
+            if !tags.isEmpty { tags = [] }
+        } else if records.count == Self.taggedCount {
+            tags = records.map { Self.tag(of: Self.hash(flow: Int($0.flow), key: $0.key)) }
+        } else if records.count > Self.taggedCount {
             tags.append(Self.tag(of: lookup.hash))
-        } else if !tags.isEmpty {
-            tags = []
         }
         return 1
     }
@@ -90,6 +98,9 @@ struct EntryRecords {
     private func position(flow: Int, key: String, hash: UInt64) -> Int? {
         if let index {
             return index.position(hash: Int(truncatingIfNeeded: hash)) { isRecord($0, flow: flow, key: key) }
+        }
+        if records.count < Self.taggedCount {
+            return records.indices.first { isRecord($0, flow: flow, key: key) }
         }
         let tag = Self.tag(of: hash)
         var start = 0
