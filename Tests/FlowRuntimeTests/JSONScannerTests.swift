@@ -14,7 +14,12 @@ import FlowSyntax
     }
 
     @Test func keepsTheTextOfNumbers() throws {
-        for text in ["59.90", "1E+2", "-0", "0.000", "12345678901234567890", "1e-400"] {
+        // Plain decimals of up to 15 digits are kept without their text (see `Value.Number`):
+        // the longest ones, with leading zeros and negative zeros, must come back the same.
+        let plain = ["999999999999999", "99999999.9999999", "0.00000000000001", "-999999999999.999", "-0.0",
+                     "0.1", "123456789012345", "0.99999999999999"]
+        let written = ["1234567890123456", "0.000000000000001", "9007199254740993", "1e5", "-0e0"]
+        for text in ["59.90", "1E+2", "-0", "0.000", "12345678901234567890", "1e-400"] + plain + written {
             guard case .number(let number) = try JSONScanner.parse(text) else {
                 Issue.record("\(text) is not a number")
                 continue

@@ -11,12 +11,21 @@ struct NumberToken {
     /// Decimal exponent applied to `significand` (fraction digits and `e` part together).
     var exponent: Int
     var isNegative: Bool
+    /// Whether the number has an `e` part.
+    var hasExponentPart = false
 
-    /// The number with its exact `text`; a number beyond the range of `Double` is an error.
+    /// The number, keeping its exact text: a plain decimal of at most 15 digits is made without
+    /// it (see `Value.Number`), other numbers with `text()`; a number beyond the range of
+    /// `Double` is an error.
     @inline(__always)
-    func number(text: String) throws(JSONError) -> Value.Number {
-        let magnitude: Double
-        if let exact = exactMagnitude { magnitude = exact } else { magnitude = try parsedMagnitude(text) }
+    func number(text: () -> String) throws(JSONError) -> Value.Number {
+        if let exact = exactMagnitude {
+            let value = isNegative ? -exact : exact
+            if !hasExponentPart { return Value.Number(value, plainFractionDigits: -exponent) }
+            return Value.Number(value, text: text())
+        }
+        let text = text()
+        let magnitude = try parsedMagnitude(text)
         return Value.Number(isNegative ? -magnitude : magnitude, text: text)
     }
 
@@ -73,6 +82,7 @@ extension JSONScanner {
             token.exponent -= token.digitCount - before
         }
         if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "e") {
+            token.hasExponentPart = true
             position += 1
             var sign = 1
             if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {

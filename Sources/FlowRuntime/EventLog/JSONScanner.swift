@@ -202,10 +202,10 @@ public struct JSONScanner {
         return strings.string(in: bytes, start: token.start, count: token.count)
     }
 
-    /// The number of `token`, keeping its text (made by `strings`).
+    /// The number of `token`, keeping its text (made by `strings` if needed).
     @inline(__always)
     func number(_ token: NumberToken, maker strings: StringMaker) throws(JSONError) -> Value.Number {
-        try token.number(text: strings.string(in: bytes, start: token.start, count: token.end - token.start))
+        try token.number { strings.string(in: bytes, start: token.start, count: token.end - token.start) }
     }
 
     /// Requires that only whitespace is left.
