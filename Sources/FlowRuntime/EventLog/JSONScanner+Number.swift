@@ -15,21 +15,25 @@ struct NumberToken {
     var hasExponentPart = false
 
     /// The number, keeping its exact text: a plain decimal of at most 15 digits is made without
-    /// it (see `Value.Number`), other numbers with `text()`; a number beyond the range of
-    /// `Double` is an error.
+    /// it (see `Value.Number`), other numbers with their text from `bytes`, made by `strings`;
+    /// a number beyond the range of `Double` is an error.
     @inline(__always)
-    func number(text: () -> String) throws(JSONError) -> Value.Number {
-        if let exact = exactMagnitude {
-            let value = isNegative ? -exact : exact
-            if !hasExponentPart { return Value.Number(value, plainFractionDigits: -exponent) }
-            return Value.Number(value, text: text())
+    func number(in bytes: UnsafeBufferPointer<UInt8>, maker strings: StringMaker) throws(JSONError) -> Value.Number {
+        if !hasExponentPart, let exact = exactMagnitude {
+            return Value.Number(isNegative ? -exact : exact, plainFractionDigits: -exponent)
         }
-        let text = text()
-        let magnitude = try parsedMagnitude(text)
+        return try number(text: strings.string(in: bytes, start: start, count: end - start))
+    }
+
+    /// The number with its exact `text`.
+    @inline(never)
+    private func number(text: String) throws(JSONError) -> Value.Number {
+        let magnitude: Double
+        if let exact = exactMagnitude { magnitude = exact } else { magnitude = try parsedMagnitude(text) }
         return Value.Number(isNegative ? -magnitude : magnitude, text: text)
     }
 
-    /// Fails as `number(text:)` would, without building anything in the common case.
+    /// Fails as `number(in:maker:)` would, without building anything in the common case.
     func checkRange(in bytes: UnsafeBufferPointer<UInt8>) throws(JSONError) {
         guard exactMagnitude == nil else { return }
         _ = try parsedMagnitude(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))

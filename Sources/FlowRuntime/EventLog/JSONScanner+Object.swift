@@ -28,9 +28,10 @@ extension JSONScanner {
                     continue
                 }
                 let value = try memberValue(depth: depth + 1, strings: strings)
+                // Moved, not copied: a copy of a `Value` is a call (and a retain and a release).
                 if large != nil {
-                    large?[key] = value
-                } else if members.add(key: key, value: value, above: start) == JSONScanner.maxStackedMembers {
+                    large?[key] = consume value
+                } else if members.add(key: key, value: consume value, above: start) == JSONScanner.maxStackedMembers {
                     large = Value.Object(distinctMembers: members.take(above: start))
                 }
             } while try continuesObject()

@@ -205,7 +205,7 @@ public struct JSONScanner {
     /// The number of `token`, keeping its text (made by `strings` if needed).
     @inline(__always)
     func number(_ token: NumberToken, maker strings: StringMaker) throws(JSONError) -> Value.Number {
-        try token.number { strings.string(in: bytes, start: token.start, count: token.end - token.start) }
+        try token.number(in: bytes, maker: strings)
     }
 
     /// Requires that only whitespace is left.
