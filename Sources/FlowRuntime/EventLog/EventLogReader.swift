@@ -142,10 +142,9 @@ public final class EventLogReader {
             } catch {
                 throw EventLogError(file: name, line: nil, column: nil, message: "cannot read the event log: \(error.message)")
             }
-            guard var line else { return nil }
+            guard let line else { return nil }
             lineNumber += 1
             stats.linesRead += 1
-            if lineNumber == 1 { line = LineSource.droppingByteOrderMark(line) }
             guard !EventLogReader.isBlank(line) else { continue }
 
             let decoded: DecodedLine

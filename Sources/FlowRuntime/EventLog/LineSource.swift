@@ -7,8 +7,9 @@ import Darwin
 #endif
 
 /// Splits a byte stream into lines with large buffered reads: no per-line allocation, a line is
-/// a view into the buffer. Lines end at LF; a CR before the LF is dropped; a last line without
-/// LF counts. A line longer than the buffer grows it.
+/// a view into the buffer. Lines end at LF; a CR before the LF is dropped, and so is a UTF-8
+/// byte order mark at the start of the first line; a last line without LF counts. A line longer
+/// than the buffer grows it.
 ///
 /// Lines already returned can be read again (`rereadLine`) when the source is rereadable: bytes
 /// in memory, or a regular file (read again with `pread`, or from the buffer while they are still
@@ -30,6 +31,9 @@ final class LineSource {
     /// Where lines 1, 1 + `checkpointSpacing`, 1 + 2 × `checkpointSpacing`… start in the input;
     /// nil when the input cannot be read again.
     private var checkpoints: [Int64]?
+    /// Where `rereadLine` reads lines from the file into.
+    private var rereadBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 0)
+    private var rereadCapacity = 0
 
     /// Whether lines returned can be read again (`rereadLine`).
     var isRereadable: Bool { checkpoints != nil }
@@ -74,6 +78,7 @@ final class LineSource {
 
     deinit {
         buffer.deallocate()
+        rereadBuffer.deallocate()
         if closesDescriptor { _ = close(descriptor) }
     }
 
@@ -94,59 +99,62 @@ final class LineSource {
         }
     }
 
-    /// The line without a leading UTF-8 byte order mark.
-    static func droppingByteOrderMark(_ line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        guard line.starts(with: [0xEF, 0xBB, 0xBF]) else { return line }
-        return UnsafeBufferPointer(rebasing: line.dropFirst(3))
-    }
-
     private func take(upTo lineEnd: Int, next: Int) -> UnsafeBufferPointer<UInt8> {
-        if checkpoints != nil, linesReturned % Self.checkpointSpacing == 0 {
-            checkpoints!.append(bufferOffset + Int64(start))
-        }
+        if linesReturned % Self.checkpointSpacing == 0 { checkpoints?.append(bufferOffset + Int64(start)) }
         linesReturned += 1
-        let line = Self.droppingCarriageReturn(UnsafeBufferPointer(start: buffer + start, count: lineEnd - start))
+        let line = Self.line(UnsafeBufferPointer(start: buffer + start, count: lineEnd - start), number: linesReturned)
         start = next
         searched = 0
         return line
     }
 
-    private static func droppingCarriageReturn(_ line: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        guard let last = line.last, last == 0x0D else { return line }
-        return UnsafeBufferPointer(rebasing: line.dropLast())
+    /// The bytes of line `number` before its LF as a line: without a CR at the end, and the
+    /// first without a UTF-8 byte order mark.
+    private static func line(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) -> UnsafeBufferPointer<UInt8> {
+        var line = bytes
+        if let last = line.last, last == 0x0D { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
+        guard number == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) else { return line }
+        return UnsafeBufferPointer(rebasing: line.dropFirst(3))
     }
 
     /// Passes line `number` (counting from 1, one of the lines returned so far) to `body` as
-    /// `nextLine` returned it, byte order mark included; nil when the source is not rereadable
-    /// or the line cannot be read again (the file shrank, or a read failed).
+    /// `nextLine` returned it; nil when the source is not rereadable, or the line cannot be read
+    /// again (the file shrank, or a read failed).
     func rereadLine<Result>(_ number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
         guard let checkpoints, number >= 1, number <= linesReturned else { return nil }
-        let offset = checkpoints[(number - 1) / Self.checkpointSpacing]
+        let checkpoint = (number - 1) / Self.checkpointSpacing
+        let offset = checkpoints[checkpoint]
         let linesBefore = (number - 1) % Self.checkpointSpacing
         if offset >= bufferOffset {
             // Still in the buffer, whole: a line leaves it only when a refill moves it out.
             let bytes = UnsafeBufferPointer(start: buffer + Int(offset - bufferOffset), count: end - Int(offset - bufferOffset))
-            return Self.line(after: linesBefore, in: bytes, isWhole: true).map(body)
+            return Self.line(after: linesBefore, in: bytes, isWhole: true).map { body(Self.line($0, number: number)) }
         }
-        var scratch = [UInt8](repeating: 0, count: Self.readSize)
+        // From the file: the lines from this checkpoint to the next, or a few KiB to start with.
+        var wanted = checkpoint + 1 < checkpoints.count ? Int(checkpoints[checkpoint + 1] - offset) : 4096
         var filled = 0
         while true {
-            let count = scratch.withUnsafeMutableBytes { scratch in
-                pread(descriptor, scratch.baseAddress! + filled, scratch.count - filled, off_t(offset) + off_t(filled))
-            }
+            if wanted > rereadCapacity { growRereadBuffer(to: wanted, keeping: filled) }
+            let count = pread(descriptor, rereadBuffer + filled, wanted - filled, off_t(offset) + off_t(filled))
             if count < 0, errno == EINTR { continue }
             guard count >= 0 else { return nil }
             filled += count
-            let found = scratch.withUnsafeBufferPointer { scratch in
-                Self.line(after: linesBefore, in: UnsafeBufferPointer(rebasing: scratch[..<filled]), isWhole: count == 0).map(body)
-            }
-            if let found { return found }
+            let bytes = UnsafeBufferPointer(start: UnsafePointer(rereadBuffer), count: filled)
+            if let line = Self.line(after: linesBefore, in: bytes, isWhole: count == 0) { return body(Self.line(line, number: number)) }
             if count == 0 { return nil }
-            if filled == scratch.count { scratch += repeatElement(0, count: scratch.count) }
+            if filled == wanted { wanted *= 2 }
         }
     }
 
-    /// The line after `linesBefore` others at the start of `bytes`, without its terminator;
+    private func growRereadBuffer(to capacity: Int, keeping count: Int) {
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        larger.update(from: rereadBuffer, count: count)
+        rereadBuffer.deallocate()
+        rereadBuffer = larger
+        rereadCapacity = capacity
+    }
+
+    /// The bytes of the line after `linesBefore` others at the start of `bytes`, up to its LF;
     /// nil if `bytes` end before it does, unless they are `isWhole` (then it ends with them).
     private static func line(after linesBefore: Int, in bytes: UnsafeBufferPointer<UInt8>,
                              isWhole: Bool) -> UnsafeBufferPointer<UInt8>? {
@@ -159,9 +167,9 @@ final class LineSource {
         let rest = bytes.count - lineStart
         if let newline = memchr(base + lineStart, 0x0A, rest) {
             let lineEnd = UnsafePointer(newline.assumingMemoryBound(to: UInt8.self)) - base
-            return droppingCarriageReturn(UnsafeBufferPointer(start: base + lineStart, count: lineEnd - lineStart))
+            return UnsafeBufferPointer(start: base + lineStart, count: lineEnd - lineStart)
         }
-        return isWhole ? droppingCarriageReturn(UnsafeBufferPointer(start: base + lineStart, count: rest)) : nil
+        return isWhole ? UnsafeBufferPointer(start: base + lineStart, count: rest) : nil
     }
 
     /// Moves the partial line to the front, grows the buffer if it is full, and reads more.

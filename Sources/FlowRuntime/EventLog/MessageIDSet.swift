@@ -31,7 +31,8 @@ struct MessageIDSet: ~Copyable { // not copyable: copies would share `slots`
 
     /// Where the ids are, to compare them when their tags match.
     private enum Store {
-        /// The log, read again: a location is the id's line number.
+        /// The log, read again: a location is the id's line number. (The scanner finding the id
+        /// again builds nothing, but needs a state; one is kept rather than made per look.)
         case log(LineSource, JSONBuildState)
         /// Copies of the ids: a location is where in the arena.
         case arena(ByteArena)
@@ -41,22 +42,27 @@ struct MessageIDSet: ~Copyable { // not copyable: copies would share `slots`
     private var indexBits = 10
     private var slots = SlotTable(count: 1 << 10)
     private let store: Store
+    /// Bits of the hash a tag keeps: all of them, but for tests that make tags match often.
+    private let tagMask: UInt32
 
     private(set) var count = 0
 
     /// A set that copies the ids it keeps.
-    init() {
+    init(tagMask: UInt32 = .max) {
         store = .arena(ByteArena())
+        self.tagMask = tagMask
     }
 
     /// A set for the ids of the log `lines` reads: they stay there if the log can be read again.
-    init(readingAgain lines: LineSource) {
+    init(readingAgain lines: LineSource, tagMask: UInt32 = .max) {
         store = lines.isRereadable ? .log(lines, JSONBuildState()) : .arena(ByteArena())
+        self.tagMask = tagMask
     }
 
     /// Adds `id`, the `messageId` of line `line` (counting from 1); false if it was already there.
     mutating func insert(_ id: UnsafeBufferPointer<UInt8>, line: Int) -> Bool {
-        let tag = MessageIDSet.tag(of: id)
+        assert(line >= 1, "lines count from 1")
+        let tag = MessageIDSet.tag(of: id) & tagMask
         let table = slots.base
         let mask = slots.count - 1
         var index = MessageIDSet.home(of: tag, indexBits: indexBits)
@@ -66,15 +72,15 @@ struct MessageIDSet: ~Copyable { // not copyable: copies would share `slots`
         }
         // Beyond 4 billion lines, or 16 GiB of ids, there is no more room to remember: the id
         // counts as new.
-        guard let location = keep(id, line: line), location < UInt32.max else { return true }
+        guard let location = location(for: id, line: line), location < UInt32.max else { return true }
         table[index] = Slot(tag: tag, location: location + 1)
         count += 1
         if count * 4 > slots.count * 3 { grow() }
         return true
     }
 
-    /// The location of a new id.
-    private func keep(_ id: UnsafeBufferPointer<UInt8>, line: Int) -> UInt32? {
+    /// Where a new id is: its line, or where it was copied to.
+    private func location(for id: UnsafeBufferPointer<UInt8>, line: Int) -> UInt32? {
         switch store {
         case .log: UInt32(exactly: line)
         case .arena(let ids): ids.append(id)
@@ -85,7 +91,7 @@ struct MessageIDSet: ~Copyable { // not copyable: copies would share `slots`
     /// given while the rest of the id's line is decoded (the table is too large for the cache,
     /// and every id lands at a random place in it).
     func prefetch(_ id: UnsafeBufferPointer<UInt8>) {
-        flowc_prefetch(slots.base + MessageIDSet.home(of: MessageIDSet.tag(of: id), indexBits: indexBits))
+        flowc_prefetch(slots.base + MessageIDSet.home(of: MessageIDSet.tag(of: id) & tagMask, indexBits: indexBits))
     }
 
     /// The top 32 bits of the id's hash, which a slot keeps.
@@ -105,9 +111,8 @@ struct MessageIDSet: ~Copyable { // not copyable: copies would share `slots`
         case .arena(let ids):
             return MessageIDSet.bytesEqual(ids[location], id)
         case .log(let lines, let state):
-            let lineNumber = Int(location)
-            return lines.rereadLine(lineNumber) { line in
-                let line = lineNumber == 1 ? LineSource.droppingByteOrderMark(line) : line
+            // A line that cannot be read again (a read failed, the file shrank) has no id to match.
+            return lines.rereadLine(Int(location)) { line in
                 guard let stored = EventDecoder.messageID(in: line, state: state) else { return false }
                 return stored.withBytes(in: line) { MessageIDSet.bytesEqual($0, id) }
             } ?? false
