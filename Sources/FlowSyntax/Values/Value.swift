@@ -30,8 +30,7 @@ public enum Value: Hashable, Sendable {
             /// As `init(_:)` writes a computed number.
             case computed
             /// A plain decimal (`-?digits(.digits)?`, at most 15 digits) with this many digits after
-            /// the point: at most 15 digits are exact in a `Double`, so printing it back with as
-            /// many gives the same text.
+            /// the point: its text is made again by `plainText`.
             case plain(fractionDigits: UInt8)
             /// Any other text.
             case written(WrittenText)
@@ -52,7 +51,8 @@ public enum Value: Hashable, Sendable {
         /// The number `text` says; `double` must be its value.
         public init(_ double: Double, text: String) {
             self.double = double
-            if let fractionDigits = Number.plainFractionDigits(of: text), Number.plainText(double, fractionDigits) == text {
+            if Swift.abs(double) < 1e15, let fractionDigits = Number.plainFractionDigits(of: text),
+               Number.plainText(double, fractionDigits) == text {
                 spelling = .plain(fractionDigits: UInt8(fractionDigits))
             } else {
                 spelling = .written(WrittenText(text))
@@ -60,9 +60,10 @@ public enum Value: Hashable, Sendable {
         }
 
         /// A plain decimal written with `fractionDigits` digits after the point (none: an integer)
-        /// and at most `maxPlainDigits` digits in all, whose value is `double`: made without its
-        /// text, which is `double` printed so.
-        public init(_ double: Double, plainFractionDigits fractionDigits: Int) {
+        /// and at most `maxPlainDigits` digits in all, made without its text (which is `double`
+        /// printed so): `double` must be the decimal's correctly rounded value.
+        package init(_ double: Double, plainFractionDigits fractionDigits: Int) {
+            assert((0..<Number.maxPlainDigits).contains(fractionDigits) && Swift.abs(double) < 1e15)
             self.double = double
             spelling = .plain(fractionDigits: UInt8(fractionDigits))
         }
@@ -73,7 +74,7 @@ public enum Value: Hashable, Sendable {
             spelling = .computed
         }
 
-        /// The text the number was written with.
+        /// The text the number was written with, or for a computed one as `init(_:)` prints it.
         public var text: String {
             switch spelling {
             case .computed:
@@ -106,8 +107,10 @@ public enum Value: Hashable, Sendable {
             return fractionDigits
         }
 
-        /// `double` printed with `fractionDigits` digits after the point (exact for the values of
-        /// plain decimals of at most `maxPlainDigits` digits: their digits are recovered by rounding).
+        /// `double` printed with `fractionDigits` digits after the point. For the value of a plain
+        /// decimal of at most `maxPlainDigits` digits (the significand s below 10^15) this is the
+        /// decimal's text: `double` is within half an ulp of s/10^f, so double·10^f is within
+        /// about 0.22 of s, and rounding gives s back.
         private static func plainText(_ double: Double, _ fractionDigits: Int) -> String {
             let digits = UInt64((Swift.abs(double) * powersOfTen[fractionDigits]).rounded())
             var text = double.sign == .minus ? "-" : ""
