@@ -83,18 +83,12 @@ extension EventDecoder {
         do {
             scanner.skipWhitespace()
             guard scanner.position < line.count, line[scanner.position] == UInt8(ascii: "{") else { return nil }
-            try scanner.enterContainer(depth: 0)
-            if !(try scanner.closesEmptyContainer(UInt8(ascii: "}"))) {
-                var afterComma = false
-                repeat {
-                    let key = try scanner.scanMemberKey(afterComma: afterComma)
-                    afterComma = true
-                    if EventMember.named(key, in: line) == .messageID {
-                        messageID = try scanner.scanField()
-                    } else {
-                        _ = try scanner.parseValue(depth: 1, .skip)
-                    }
-                } while try scanner.continuesObject()
+            try scanner.scanMembers(depth: 0) { scanner, key throws(JSONError) in
+                if EventMember.named(key, in: line) == .messageID {
+                    messageID = try scanner.scanField()
+                } else {
+                    _ = try scanner.parseValue(depth: 1, .skip)
+                }
             }
         } catch {
             return nil
@@ -199,34 +193,28 @@ private struct Members {
             try scanner.rejectNonObject()
             return
         }
-        try scanner.enterContainer(depth: 0)
-        if !(try scanner.closesEmptyContainer(UInt8(ascii: "}"))) {
-            var afterComma = false
-            repeat {
-                let key = try scanner.scanMemberKey(afterComma: afterComma)
-                afterComma = true
-                switch EventMember.named(key, in: line) {
-                case .type:
-                    let field = try scanner.scanField()
-                    type = field
-                    lineType = field.kind == .string ? LineType(field.token, in: line) : nil
-                case .userID: userID = try scanner.scanField()
-                case .anonymousID: anonymousID = try scanner.scanField()
-                case .event:
-                    let field = try scanner.scanField()
-                    event = field
-                    eventName = field.kind == .string && field.token.count > 0 ? names.name(field.token, with: scanner) : nil
-                case .timestamp: timestamp = try scanner.scanField()
-                case .messageID:
-                    let field = try scanner.scanField()
-                    messageID = field
-                    if field.kind == .string, !field.token.hasEscapes { messageIDs.prefetch(field.token.bytes(in: line)) }
-                case .properties:
-                    properties = try scanner.scanObjectField(build: mayReadProperties(names), keeping: filters.properties)
-                case .traits: traits = try scanner.scanObjectField(build: true, keeping: filters.traits)
-                case nil: _ = try scanner.parseValue(depth: 1, .skip)
-                }
-            } while try scanner.continuesObject()
+        try scanner.scanMembers(depth: 0) { scanner, key throws(JSONError) in
+            switch EventMember.named(key, in: line) {
+            case .type:
+                let field = try scanner.scanField()
+                type = field
+                lineType = field.kind == .string ? LineType(field.token, in: line) : nil
+            case .userID: userID = try scanner.scanField()
+            case .anonymousID: anonymousID = try scanner.scanField()
+            case .event:
+                let field = try scanner.scanField()
+                event = field
+                eventName = field.kind == .string && field.token.count > 0 ? names.name(field.token, with: scanner) : nil
+            case .timestamp: timestamp = try scanner.scanField()
+            case .messageID:
+                let field = try scanner.scanField()
+                messageID = field
+                if field.kind == .string, !field.token.hasEscapes { messageIDs.prefetch(field.token.bytes(in: line)) }
+            case .properties:
+                properties = try scanner.scanObjectField(build: mayReadProperties(names), keeping: filters.properties)
+            case .traits: traits = try scanner.scanObjectField(build: true, keeping: filters.traits)
+            case nil: _ = try scanner.parseValue(depth: 1, .skip)
+            }
         }
         try scanner.expectEnd()
     }

@@ -11,30 +11,25 @@ extension JSONScanner {
     /// With `keeping`, only the members it keeps are built; the others are checked as if built
     /// (`Handling.check`), so a line fails exactly where it would with them.
     mutating func buildObject(depth: Int, keeping filter: MemberKeyFilter? = nil) throws(JSONError) -> Value.Object {
-        try enterContainer(depth: depth)
         // One reference to each for the whole object, not one per member.
         let members = state.members
         let strings = state.strings
         let start = members.count
         // Set once the object has too many members to look for repeated keys linearly.
         var large: Value.Object?
-        if !(try closesEmptyContainer(UInt8(ascii: "}"))) {
-            var afterComma = false
-            repeat {
-                let key = string(try scanMemberKey(afterComma: afterComma), maker: strings)
-                afterComma = true
-                if let filter, !filter.keeps(key) {
-                    _ = try parseValue(depth: depth + 1, .check)
-                    continue
-                }
-                let value = try memberValue(depth: depth + 1, strings: strings)
-                // Moved, not copied: a copy of a `Value` is a call (and a retain and a release).
-                if large != nil {
-                    large?[key] = consume value
-                } else if members.add(key: key, value: consume value, above: start) == JSONScanner.maxStackedMembers {
-                    large = Value.Object(distinctMembers: members.take(above: start))
-                }
-            } while try continuesObject()
+        try scanMembers(depth: depth) { scanner, token throws(JSONError) in
+            let key = scanner.string(token, maker: strings)
+            if let filter, !filter.keeps(key) {
+                _ = try scanner.parseValue(depth: depth + 1, .check)
+                return
+            }
+            let value = try scanner.memberValue(depth: depth + 1, strings: strings)
+            // Moved, not copied: a copy of a `Value` is a call (and a retain and a release).
+            if large != nil {
+                large?[key] = consume value
+            } else if members.add(key: key, value: consume value, above: start) == JSONScanner.maxStackedMembers {
+                large = Value.Object(distinctMembers: members.take(above: start))
+            }
         }
         return large ?? Value.Object(distinctMembers: members.take(above: start))
     }

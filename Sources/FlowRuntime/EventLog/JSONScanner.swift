@@ -105,14 +105,7 @@ public struct JSONScanner {
 
     /// Validates an object without building it.
     private mutating func validateObject(depth: Int, _ handling: Handling) throws(JSONError) {
-        try enterContainer(depth: depth)
-        guard !(try closesEmptyContainer(UInt8(ascii: "}"))) else { return }
-        var afterComma = false
-        repeat {
-            _ = try scanMemberKey(afterComma: afterComma)
-            afterComma = true
-            _ = try parseValue(depth: depth + 1, handling)
-        } while try continuesObject()
+        try scanMembers(depth: depth) { scanner, _ throws(JSONError) in _ = try scanner.parseValue(depth: depth + 1, handling) }
     }
 
     private mutating func parseArray(depth: Int, _ handling: Handling) throws(JSONError) -> Value {
@@ -129,6 +122,20 @@ public struct JSONScanner {
     }
 
     // MARK: Container grammar (shared with the event decoder's top-level loop)
+
+    /// Walks the object whose `{` is at the current position, `depth` containers deep, to its
+    /// `}`: `member` is given each key, with the position before its value, and scans the value.
+    @inline(__always)
+    mutating func scanMembers(depth: Int, _ member: (inout JSONScanner, StringToken) throws(JSONError) -> Void) throws(JSONError) {
+        try enterContainer(depth: depth)
+        guard !(try closesEmptyContainer(UInt8(ascii: "}"))) else { return }
+        var afterComma = false
+        repeat {
+            let key = try scanMemberKey(afterComma: afterComma)
+            afterComma = true
+            try member(&self, key)
+        } while try continuesObject()
+    }
 
     /// Consumes the `{` or `[` at the current position, refusing to nest too deep.
     mutating func enterContainer(depth: Int) throws(JSONError) {

@@ -82,13 +82,13 @@ struct EntryRecords {
         records.append(Record(key: lookup.key, flow: Int32(lookup.flow), count: 1, lastEntry: time),
                        growingByHalfFrom: Self.growsByHalfFrom)
         index.fileAppended(records.count - 1, hash: Int(truncatingIfNeeded: lookup.hash), indexedCount: Self.indexedCount) {
-            Int(truncatingIfNeeded: Self.hash(flow: Int(records[$0].flow), key: records[$0].key))
+            Int(truncatingIfNeeded: Self.hash(of: records[$0]))
         }
         // Once there is an index, look-ups go through it and the tags are needed no more.
         if index != nil {
             if !tags.isEmpty { tags = [] }
         } else if records.count == Self.taggedCount {
-            tags = records.map { Self.tag(of: Self.hash(flow: Int($0.flow), key: $0.key)) }
+            tags = records.map { Self.tag(of: Self.hash(of: $0)) }
         } else if records.count > Self.taggedCount {
             tags.append(Self.tag(of: lookup.hash))
         }
@@ -129,6 +129,10 @@ struct EntryRecords {
 
     private static func hash(flow: Int, key: String) -> UInt64 {
         StringBytes.hash(key) ^ UInt64(truncatingIfNeeded: flow) &* 0x9E37_79B9_7F4A_7C15
+    }
+
+    private static func hash(of record: Record) -> UInt64 {
+        hash(flow: Int(record.flow), key: record.key)
     }
 
     private static func tag(of hash: UInt64) -> UInt32 {
