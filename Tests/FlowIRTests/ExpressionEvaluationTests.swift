@@ -22,7 +22,7 @@ struct TestEnvironment: ExpressionEnvironment {
 
     func lookup(_ path: ExpressionPath) -> Value {
         switch path.root {
-        case .contact: PathResolution.contact(path, id: contactID, traits: traits)
+        case .contact: PathResolution.contact(path, id: contactID, traits: PackedObject(traits))
         case .trigger, .event:
             PathResolution.event(path, name: trigger.name, timestamp: trigger.timestamp, properties: trigger.properties)
         }
@@ -216,8 +216,8 @@ struct TestEnvironment: ExpressionEnvironment {
         #expect(event["timestamp"] == .timestamp(5))
         #expect(event["properties"]["a"] == .bool(true))
         let traits = Value.Object([("id", .string("trait-id"))])
-        #expect(PathResolution.contact(ExpressionPath(.contact, ["id"]), id: "u1", traits: traits) == .string("u1"))
-        #expect(PathResolution.contact(ExpressionPath(.contact, []), id: "u1", traits: traits) == .object(traits))
+        #expect(PathResolution.contact(ExpressionPath(.contact, ["id"]), id: "u1", traits: PackedObject(traits)) == .string("u1"))
+        #expect(PathResolution.contact(ExpressionPath(.contact, []), id: "u1", traits: PackedObject(traits)) == .object(traits))
     }
 
     /// The first member after the root is resolved when the path is compiled.

@@ -23,9 +23,25 @@ import Testing
         #expect(contact.hasDeliverableEmail)
     }
 
-    private static func send(traits: Value.Object) -> PlannedSend {
+    private static func send(traits: PackedObject) -> PlannedSend {
         PlannedSend(messageID: MessageID(high: 1, low: 2), time: 0, flow: "f", step: "s", template: "t", contact: "u1",
-                    transactional: false, from: "", traits: traits, trigger: TriggerEvent(name: "e", timestamp: 0))
+                    transactional: false, from: "", traits: traits.object, trigger: TriggerEvent(name: "e", timestamp: 0))
+    }
+
+    /// Changes apply in order, each told first with the value it replaces.
+    @Test func updatesApplyInOrderAndTellWhatTheyChange() {
+        let contact = ContactState(id: "u1")
+        contact.replaceTraits(Value.Object([("plan", .string("free")), ("email", .string("ana@example.com")), ("n", .number(.init(1)))]))
+        var told: [String] = []
+        contact.updateTraits([
+            .init(key: "email", value: .null), .init(key: "plan", value: .string("pro")), .init(key: "vip", value: .bool(true)),
+        ]) { key, old, new in told.append("\(key): \(old.map { "\($0)" } ?? "-") -> \(new.map { "\($0)" } ?? "-")") }
+        #expect(told == [
+            #"email: string("ana@example.com") -> -"#, #"plan: string("free") -> string("pro")"#, "vip: - -> bool(true)",
+        ])
+        #expect(contact.traits.object.keys == ["plan", "n", "vip"])
+        #expect(contact.traits["plan"] == .string("pro"))
+        #expect(!contact.hasDeliverableEmail)
     }
 
     /// `é` precomposed and decomposed are equal Swift strings but different bytes: the new
@@ -53,5 +69,12 @@ import Testing
         #expect(contact.zone != nil)
         contact.setTrait("timezone", .string("Asia/Tokyo"))
         #expect(contact.zone == nil)
+    }
+}
+
+extension ContactState {
+    /// One trait set (nil removes it), as an `identify` of that trait alone sets it.
+    fileprivate func setTrait(_ key: String, _ value: Value?) {
+        updateTraits([Value.Object.Member(key: key, value: value ?? .null)])
     }
 }

@@ -24,9 +24,9 @@ public protocol ExpressionEnvironment {
 public enum PathResolution {
     /// `contact.PATH`: `id` is the contact id (even if a trait is called `id`), anything else a
     /// trait (`email` is the trait `email`), then members of object traits. No path: all traits.
-    public static func contact(_ path: ExpressionPath, id: String, traits: Value.Object) -> Value {
+    public static func contact(_ path: ExpressionPath, id: String, traits: PackedObject) -> Value {
         switch path.start {
-        case .whole: return .object(traits)
+        case .whole: return .object(traits.object)
         case .contactID: return member(of: .string(id), path.rest)
         case .trait(let name): return member(of: traits[name] ?? .null, path.rest)
         case .eventName, .timestamp, .properties, .property, .nothing: return .null // not contact paths

@@ -209,7 +209,7 @@ private struct SendName {
         case .missing: .missing
         case .object: .value(.object(Value.Object()))
         case .contactID: .value(.string(send.contact))
-        case .trait(let name): send.traits[name].map(Found.value) ?? .missing
+        case .trait(let name): send.packedTraits[name].map(Found.value) ?? .missing
         case .triggerEvent: .value(.string(send.trigger.name))
         case .triggerTimestamp: .value(.timestamp(send.trigger.timestamp))
         case .triggerProperties: .value(.object(send.trigger.properties))

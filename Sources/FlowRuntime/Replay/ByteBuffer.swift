@@ -78,16 +78,19 @@ public struct ByteBuffer: ~Copyable {
     /// `key` (raw JSON, like `,"flow":`), then `text` as a JSON string: a record's member in one
     /// go, with one check for room.
     public mutating func appendMember(_ key: StaticString, quoted text: String) {
-        withUTF8(of: text) { buffer, bytes in
-            let keyLength = key.utf8CodeUnitCount
-            buffer.reserve(keyLength + 1 + Self.escapedRoom(bytes.count))
-            Self.copyBytes(from: key.utf8Start, count: keyLength, to: buffer.base + buffer.count)
-            buffer.base[buffer.count + keyLength] = UInt8(ascii: "\"")
-            buffer.count += keyLength + 1
-            buffer.writeEscaped(bytes)
-            buffer.base[buffer.count] = UInt8(ascii: "\"")
-            buffer.count += 1
-        }
+        withUTF8(of: text) { buffer, bytes in buffer.appendMember(key, quotedUTF8: bytes) }
+    }
+
+    /// `key` (raw JSON), then the text of the UTF-8 `bytes` as a JSON string.
+    public mutating func appendMember(_ key: StaticString, quotedUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        let keyLength = key.utf8CodeUnitCount
+        reserve(keyLength + 1 + Self.escapedRoom(bytes.count))
+        Self.copyBytes(from: key.utf8Start, count: keyLength, to: base + count)
+        base[count + keyLength] = UInt8(ascii: "\"")
+        count += keyLength + 1
+        writeEscaped(bytes)
+        base[count] = UInt8(ascii: "\"")
+        count += 1
     }
 
     /// Calls `body` with `text`'s UTF-8, read in place; a bridged or lazily stored string is

@@ -15,8 +15,9 @@ import FlowSyntax
 /// 3. entry records and yearly date occurrences.
 final class ContactState {
     let id: String
-    /// Changed through `setTrait` and `replaceTraits`, which forget what was derived from them.
-    private(set) var traits = Value.Object()
+    /// Packed (see `PackedObject`): kept for every contact, read by key now and then. Changed
+    /// through `updateTraits` and `replaceTraits`, which forget what was derived from them.
+    private(set) var traits = PackedObject()
     /// Running instances in entry order.
     var instances: [Instance] = []
     var unsubscribed = false
@@ -43,17 +44,26 @@ final class ContactState {
         self.id = id
     }
 
-    /// Sets one trait (nil removes it).
-    func setTrait(_ key: String, _ value: Value?) {
-        let isTimezone = key.utf8.count == 8 && key == "timezone"
-        let isEmail = key.utf8.count == 5 && key == "email"
-        // Logs repeat a contact's traits on every identify: the same email or timezone, byte for
-        // byte, keeps what was derived from it.
-        let derivedStays = (isTimezone || isEmail) && Self.sameText(traits[key], value)
-        traits[key] = value
-        guard !derivedStays else { return }
-        if isTimezone { zone = nil }
-        if isEmail { checkedEmail = nil }
+    /// Sets traits in order (a null value removes one), calling `willChange` first for each
+    /// with its key, old value and new one.
+    func updateTraits(_ changes: some Collection<Value.Object.Member>,
+                      willChange: ((_ key: String, _ old: Value?, _ new: Value?) -> Void)? = nil) {
+        var traits = traits.object
+        for change in changes {
+            let key = change.key
+            let old = traits[key]
+            let new = change.value.isNull ? nil : change.value
+            willChange?(key, old, new)
+            traits[key] = new
+            let isTimezone = key.utf8.count == 8 && key == "timezone"
+            let isEmail = key.utf8.count == 5 && key == "email"
+            // Logs repeat a contact's traits on every identify: the same email or timezone, byte
+            // for byte, keeps what was derived from it.
+            guard !((isTimezone || isEmail) && Self.sameText(old, new)) else { continue }
+            if isTimezone { zone = nil }
+            if isEmail { checkedEmail = nil }
+        }
+        self.traits = PackedObject(traits)
     }
 
     /// Whether both values are strings with the same UTF-8 bytes (`String ==` would also equate
@@ -65,7 +75,7 @@ final class ContactState {
 
     /// Replaces all traits.
     func replaceTraits(_ traits: Value.Object) {
-        self.traits = traits
+        self.traits = PackedObject(traits)
         zone = nil
         checkedEmail = nil
     }

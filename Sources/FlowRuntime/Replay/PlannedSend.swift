@@ -9,9 +9,9 @@ public struct PlannedSend: Hashable, Sendable {
     /// The flow, step and option the message comes from.
     public var origin: SendOrigin
     public var contact: String
-    /// The contact's traits at send time; their `email` is the deliverable address the message
-    /// goes to.
-    public var traits: Value.Object
+    /// The contact's traits at send time, packed as the replay keeps them (a send holds on to
+    /// them without a copy); their `email` is the deliverable address the message goes to.
+    public var packedTraits: PackedObject
     /// The event that started the instance.
     public var trigger: TriggerEvent
 
@@ -21,7 +21,12 @@ public struct PlannedSend: Hashable, Sendable {
     /// `email` is deliverable). Kept in the traits alone: a copy of the address per send cost the
     /// replay a retain of a string nothing else there reads, a cache miss per send.
     public var to: String {
-        if case .string(let email) = traits["email"] { email } else { "" }
+        if case .string(let email) = packedTraits["email"] { email } else { "" }
+    }
+    /// The contact's traits at send time, unpacked.
+    public var traits: Value.Object {
+        get { packedTraits.object }
+        set { packedTraits = PackedObject(newValue) }
     }
     public var flow: String { origin.flow }
     /// The step id, `#N` when unnamed.
@@ -36,13 +41,13 @@ public struct PlannedSend: Hashable, Sendable {
     /// The resolved `from` (template, else step, else flow delivery, else project): a Mustache template.
     public var from: String { origin.from }
 
-    public init(messageID: MessageID, time: Int64, origin: SendOrigin, contact: String, traits: Value.Object,
+    public init(messageID: MessageID, time: Int64, origin: SendOrigin, contact: String, traits: PackedObject,
                 trigger: TriggerEvent) {
         self.messageID = messageID
         self.time = time
         self.origin = origin
         self.contact = contact
-        self.traits = traits
+        packedTraits = traits
         self.trigger = trigger
     }
 
@@ -53,7 +58,7 @@ public struct PlannedSend: Hashable, Sendable {
     ) {
         let origin = SendOrigin(flow: flow, step: step, template: template, variant: variant,
                                 subjectOverride: subjectOverride, transactional: transactional, from: from)
-        self.init(messageID: messageID, time: time, origin: origin, contact: contact, traits: traits, trigger: trigger)
+        self.init(messageID: messageID, time: time, origin: origin, contact: contact, traits: PackedObject(traits), trigger: trigger)
     }
 }
 

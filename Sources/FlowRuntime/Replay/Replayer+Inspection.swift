@@ -6,7 +6,7 @@ extension Replayer {
     /// The traits of contact `contactID` (without `id`; found by their names' bytes, as
     /// expressions find them), or nil when no event named the contact.
     public func traits(of contactID: String) -> Value.Object? {
-        contacts[contactID]?.traits
+        contacts[contactID]?.traits.object
     }
 
     /// The due time of the earliest timer in the queue (it may belong to an instance that has

@@ -133,9 +133,10 @@ public final class Replayer {
 
     /// Sets (or, for null, removes) traits in order, then re-arms the date triggers reading them.
     func setTraits(_ contact: ContactState, _ changes: some Collection<Value.Object.Member>) {
-        for change in changes {
-            if let tracer { traceTraitChange(contact, key: change.key, to: change.value, tracer) }
-            contact.setTrait(change.key, change.value.isNull ? nil : change.value)
+        if let tracer {
+            contact.updateTraits(changes) { key, old, new in self.traceTraitChange(contact, key: key, from: old, to: new, tracer) }
+        } else {
+            contact.updateTraits(changes)
         }
         armDateTriggers(contact, readingAnyOf: changes.lazy.map(\.key))
     }

@@ -15,7 +15,11 @@ extension RunRecord {
             out.appendField(#","flow":"#, send.flow)
             out.appendField(#","step":"#, send.step)
             out.appendField(#","contact":"#, send.contact)
-            out.appendField(#","to":"#, send.to)
+            // The address read in place from the packed traits, not made into a `String` first.
+            let wroteTo = send.packedTraits.withUTF8(ofString: "email") {
+                out.appendMember(#","to":"#, quotedUTF8: $0.assumingMemoryBound(to: UInt8.self))
+            }
+            if !wroteTo { out.appendMember(#","to":"#, quoted: "") }
             out.append(#","subject":"# as StaticString)
             subject(send, &out)
             out.appendField(#","template":"#, send.template)

@@ -4,9 +4,7 @@ import FlowSyntax
 /// The trace calls of the replay, each made only when a tracer is set (`if let tracer { ... }`),
 /// so that a replay without one builds no trace event.
 extension Replayer {
-    func traceTraitChange(_ contact: ContactState, key: String, to value: Value, _ tracer: ReplayTracer) {
-        let old = contact.traits[key]
-        let new: Value? = value.isNull ? nil : value
+    func traceTraitChange(_ contact: ContactState, key: String, from old: Value?, to new: Value?, _ tracer: ReplayTracer) {
         guard old != new else { return }
         tracer.trace(.traitChanged(key: key, old: old, new: new), contact: contact.id, time: now)
     }

@@ -74,6 +74,23 @@ public enum Value: Hashable, Sendable {
             spelling = .computed
         }
 
+        /// How a number can be made again without its text: `.plain(f)` for a plain decimal
+        /// (`init(_:plainFractionDigits:)`), `.computed` for a computed one (`init(_:)`), nil when
+        /// only its written text says it (`PackedObject` keeps such values whole).
+        package var rebuiltSpelling: RebuiltSpelling? {
+            switch spelling {
+            case .computed: .computed
+            case .plain(let fractionDigits): .plain(fractionDigits: Int(fractionDigits))
+            case .written: nil
+            }
+        }
+
+        /// See `rebuiltSpelling`.
+        package enum RebuiltSpelling: Equatable {
+            case computed
+            case plain(fractionDigits: Int)
+        }
+
         /// The text the number was written with, or for a computed one as `init(_:)` prints it.
         public var text: String {
             switch spelling {

@@ -1,0 +1,279 @@
+/// An object's members packed into one byte array, for objects kept long and read by key now and
+/// then: a contact's traits, which a replay keeps for every contact of the log. A `Value.Object`
+/// takes 40 bytes a member, and a string of more than 15 bytes an allocation of its own; packed,
+/// a member takes its key's and value's bytes and two or three more (the demo's traits: ~140
+/// bytes in one allocation, where they took ~380 in two).
+///
+/// Each member is its key (a LEB128 length, then the UTF-8), a kind byte, then the value: a
+/// string as a length and its UTF-8, a number, timestamp or duration as 8 bytes (a plain
+/// decimal's count of fraction digits first). Values that do not pack so (lists, objects,
+/// numbers only their written text says) are kept whole in `boxed`, by index. Members keep their
+/// order; equality and hashing are those of `object`.
+public struct PackedObject: Hashable, Sendable {
+    private var bytes: [UInt8]
+    private var boxed: [Value]
+
+    private enum Kind: UInt8 {
+        case null, `false`, `true`, string, plainNumber, computedNumber, timestamp, duration, boxed
+    }
+
+    /// No members.
+    public init() {
+        bytes = []
+        boxed = []
+    }
+
+    /// The members of `object`, in order.
+    public init(_ object: Value.Object) {
+        var boxed: [Value] = []
+        // Written once into scratch room on the stack, then copied into an array of just the
+        // size it took; an object too big for that room is written again, into such an array.
+        let scratchSize = 512
+        bytes = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { scratch in
+            var writer = PackedWriter(base: scratch.baseAddress!, capacity: scratchSize)
+            PackedObject.encode(object, into: &writer)
+            guard writer.count > scratchSize else {
+                boxed = writer.boxed
+                return [UInt8](UnsafeBufferPointer(rebasing: scratch[..<writer.count]))
+            }
+            return [UInt8](unsafeUninitializedCapacity: writer.count) { buffer, initialized in
+                var exact = PackedWriter(base: buffer.baseAddress!, capacity: buffer.count)
+                PackedObject.encode(object, into: &exact)
+                boxed = exact.boxed
+                initialized = exact.count
+            }
+        }
+        self.boxed = boxed
+    }
+
+    public var isEmpty: Bool { bytes.isEmpty }
+
+    /// The members, unpacked.
+    public var object: Value.Object {
+        var members: [Value.Object.Member] = []
+        bytes.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let keyLength = Self.length(bytes, &offset)
+                let key = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + keyLength]), as: UTF8.self)
+                offset += keyLength
+                members.append(Value.Object.Member(key: key, value: value(bytes, &offset)))
+            }
+        }
+        return Value.Object(distinctMembers: members)
+    }
+
+    /// The value of the member whose key has the same UTF-8 bytes as `key`, if there is one.
+    public subscript(key: String) -> Value? {
+        guard var offset = valueOffset(of: key) else { return nil }
+        return bytes.withUnsafeBytes { value($0, &offset) }
+    }
+
+    /// Calls `body` with the UTF-8 of the string member `key`, read in place, and returns true;
+    /// returns false when there is no such member or it is not a string.
+    public func withUTF8(ofString key: String, _ body: (UnsafeRawBufferPointer) -> Void) -> Bool {
+        guard var offset = valueOffset(of: key) else { return false }
+        return bytes.withUnsafeBytes { bytes in
+            guard bytes[offset] == Kind.string.rawValue else { return false }
+            offset += 1
+            let length = Self.length(bytes, &offset)
+            body(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]))
+            return true
+        }
+    }
+
+    public static func == (a: PackedObject, b: PackedObject) -> Bool { a.object == b.object }
+    public func hash(into hasher: inout Hasher) { hasher.combine(object) }
+
+    // MARK: Reading
+
+    /// Where the value of member `key` starts (its kind byte), if there is one.
+    private func valueOffset(of key: String) -> Int? {
+        var key = key
+        return key.withUTF8 { wanted -> Int? in
+            bytes.withUnsafeBytes { bytes -> Int? in
+                var offset = 0
+                while offset < bytes.count {
+                    let keyLength = Self.length(bytes, &offset)
+                    if keyLength == wanted.count, Self.equal(bytes.baseAddress! + offset, wanted, count: keyLength) {
+                        return offset + keyLength
+                    }
+                    offset += keyLength
+                    Self.skipValue(bytes, &offset)
+                }
+                return nil
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func equal(_ a: UnsafeRawPointer, _ b: UnsafeBufferPointer<UInt8>, count: Int) -> Bool {
+        for index in 0..<count where a.load(fromByteOffset: index, as: UInt8.self) != b[index] { return false }
+        return true
+    }
+
+    /// The value whose kind byte is at `offset`; moves `offset` past it.
+    private func value(_ bytes: UnsafeRawBufferPointer, _ offset: inout Int) -> Value {
+        let kind = Kind(rawValue: bytes[offset])
+        offset += 1
+        switch kind {
+        case .null: return .null
+        case .false: return .bool(false)
+        case .true: return .bool(true)
+        case .string:
+            let length = Self.length(bytes, &offset)
+            defer { offset += length }
+            return .string(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self))
+        case .plainNumber:
+            let fractionDigits = Int(bytes[offset])
+            offset += 1
+            return .number(Value.Number(Double(bitPattern: Self.word(bytes, &offset)), plainFractionDigits: fractionDigits))
+        case .computedNumber: return .number(Value.Number(Double(bitPattern: Self.word(bytes, &offset))))
+        case .timestamp: return .timestamp(Int64(bitPattern: Self.word(bytes, &offset)))
+        case .duration: return .duration(Int64(bitPattern: Self.word(bytes, &offset)))
+        case .boxed: return boxed[Self.length(bytes, &offset)]
+        case nil: preconditionFailure("PackedObject: unknown kind byte")
+        }
+    }
+
+    /// Moves `offset` past the value whose kind byte is there.
+    @inline(__always)
+    private static func skipValue(_ bytes: UnsafeRawBufferPointer, _ offset: inout Int) {
+        let kind = Kind(rawValue: bytes[offset])
+        offset += 1
+        switch kind {
+        case .null, .false, .true: break
+        case .string: offset += length(bytes, &offset)
+        case .plainNumber: offset += 9
+        case .computedNumber, .timestamp, .duration: offset += 8
+        case .boxed: _ = length(bytes, &offset)
+        case nil: preconditionFailure("PackedObject: unknown kind byte")
+        }
+    }
+
+    /// The LEB128 number at `offset`; moves `offset` past it.
+    @inline(__always)
+    private static func length(_ bytes: UnsafeRawBufferPointer, _ offset: inout Int) -> Int {
+        var value = 0
+        var shift = 0
+        while true {
+            let byte = bytes[offset]
+            offset += 1
+            value |= Int(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    @inline(__always)
+    private static func word(_ bytes: UnsafeRawBufferPointer, _ offset: inout Int) -> UInt64 {
+        defer { offset += 8 }
+        return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+
+    // MARK: Writing
+
+    /// Writes the members of `object` to `sink`.
+    private static func encode(_ object: Value.Object, into sink: inout PackedWriter) {
+        object.members.withUnsafeBufferPointer { members in
+            for index in members.indices { encode(members[index], into: &sink) }
+        }
+    }
+
+    /// Writes one member.
+    private static func encode(_ member: borrowing Value.Object.Member, into sink: inout PackedWriter) {
+        writeString(member.key, into: &sink)
+        switch member.value {
+        case .null: sink.put(Kind.null.rawValue)
+        case .bool(let flag): sink.put((flag ? Kind.true : Kind.false).rawValue)
+        case .string(let text):
+            sink.put(Kind.string.rawValue)
+            writeString(text, into: &sink)
+        case .number(let number):
+            switch number.rebuiltSpelling {
+            case .plain(let fractionDigits):
+                sink.put(Kind.plainNumber.rawValue)
+                sink.put(UInt8(fractionDigits))
+                sink.putWord(number.double.bitPattern)
+            case .computed:
+                sink.put(Kind.computedNumber.rawValue)
+                sink.putWord(number.double.bitPattern)
+            case nil:
+                box(member.value, into: &sink)
+            }
+        case .timestamp(let milliseconds):
+            sink.put(Kind.timestamp.rawValue)
+            sink.putWord(UInt64(bitPattern: milliseconds))
+        case .duration(let milliseconds):
+            sink.put(Kind.duration.rawValue)
+            sink.putWord(UInt64(bitPattern: milliseconds))
+        case .list, .object:
+            box(member.value, into: &sink)
+        }
+    }
+
+    private static func box(_ value: Value, into sink: inout PackedWriter) {
+        sink.put(Kind.boxed.rawValue)
+        putLength(sink.box(value), into: &sink)
+    }
+
+    private static func writeString(_ text: String, into sink: inout PackedWriter) {
+        let written: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            putLength(utf8.count, into: &sink)
+            sink.put(UnsafeRawBufferPointer(utf8))
+        }
+        guard written == nil else { return }
+        var text = text // not stored as UTF-8: made contiguous first
+        text.withUTF8 { utf8 in
+            putLength(utf8.count, into: &sink)
+            sink.put(UnsafeRawBufferPointer(utf8))
+        }
+    }
+
+    private static func putLength(_ length: Int, into sink: inout PackedWriter) {
+        var rest = UInt(length)
+        while rest >= 0x80 {
+            sink.put(UInt8(rest & 0x7F) | 0x80)
+            rest >>= 7
+        }
+        sink.put(UInt8(rest))
+    }
+}
+
+/// Writes packed bytes into room of `capacity` bytes at `base`, and counts the bytes written:
+/// when `count` ends up above `capacity`, the room was too small, and what is there is not all.
+private struct PackedWriter {
+    let base: UnsafeMutablePointer<UInt8>
+    let capacity: Int
+    private(set) var count = 0
+    /// The values kept whole, in the order of their indices.
+    private(set) var boxed: [Value] = []
+
+    init(base: UnsafeMutablePointer<UInt8>, capacity: Int) {
+        self.base = base
+        self.capacity = capacity
+    }
+
+    mutating func put(_ byte: UInt8) {
+        if count < capacity { base[count] = byte }
+        count += 1
+    }
+
+    mutating func put(_ bytes: UnsafeRawBufferPointer) {
+        if let source = bytes.baseAddress, count + bytes.count <= capacity {
+            UnsafeMutableRawPointer(base + count).copyMemory(from: source, byteCount: bytes.count)
+        }
+        count += bytes.count
+    }
+
+    mutating func putWord(_ word: UInt64) {
+        if count + 8 <= capacity { UnsafeMutableRawPointer(base + count).storeBytes(of: word.littleEndian, as: UInt64.self) }
+        count += 8
+    }
+
+    /// Keeps `value` whole; returns its index.
+    mutating func box(_ value: Value) -> Int {
+        boxed.append(value)
+        return boxed.count - 1
+    }
+}
