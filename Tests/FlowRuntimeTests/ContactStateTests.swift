@@ -59,6 +59,11 @@ import Testing
         #expect(Array(stored.utf8) == Array(decomposed.utf8))
     }
 
+    /// What `TriggerSlot` is laid out for: kept per contact and flow, in a `SmallMap`.
+    @Test func aTriggerSlotWithItsFlowTakes48Bytes() {
+        #expect(MemoryLayout<(key: Int, value: TriggerSlot)>.stride == 48)
+    }
+
     @Test func zoneIsForgottenWhenTheTimezoneChanges() {
         let contact = ContactState(id: "u1")
         contact.setTrait("timezone", .string("Europe/Berlin"))

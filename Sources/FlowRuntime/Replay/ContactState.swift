@@ -37,8 +37,9 @@ final class ContactState {
 
     /// Entries per (flow position, key text).
     var entries = EntryRecords()
-    /// The occurrence a yearly date trigger last fired for, per flow.
-    var lastDateOccurrence = SmallMap<Int, CivilDate>()
+    /// The occurrence a yearly date trigger last fired for, per flow, as days since 1970-01-01
+    /// (8 bytes, where a `CivilDate` takes 24).
+    var lastDateOccurrence = SmallMap<Int, Int>()
 
     init(id: String) {
         self.id = id
@@ -121,38 +122,53 @@ final class ContactState {
 /// A contact's armed date or inactivity trigger for one flow. Re-arming only updates the slot;
 /// the queue holds at most one timer per slot, moved on when it comes due early, so re-arming on
 /// every event costs no queue growth.
+///
+/// 35 bytes, so that a slot with its flow takes 48 in a contact's `triggerSlots` (an optional
+/// queued due time and a `CivilDate` occurrence made it 72).
 struct TriggerSlot {
     /// When the trigger fires, and the sequence it was armed with (for tie order).
     var due: Int64
     var sequence: UInt64
+    /// `queuedDue` while `isQueued`.
+    private var queuedAt: Int64 = 0
     /// What the instance starts with: the watched event of an inactivity trigger, the
     /// occurrence of a date trigger (its event is made when it fires, see `triggerEvent`).
     var cause: TriggerCause
-    /// The due time of the timer in the queue for this slot, if one is there.
-    var queuedDue: Int64?
+    private var isQueued = false
     var isArmed = true
+
+    init(due: Int64, sequence: UInt64, cause: TriggerCause) {
+        self.due = due
+        self.sequence = sequence
+        self.cause = cause
+    }
+
+    /// The due time of the timer in the queue for this slot, if one is there.
+    var queuedDue: Int64? {
+        get { isQueued ? queuedAt : nil }
+        set {
+            isQueued = newValue != nil
+            queuedAt = newValue ?? 0
+        }
+    }
 }
 
 enum TriggerCause {
     case event(TriggerEvent)
-    case date(CivilDate)
+    /// The occurrence, as days since 1970-01-01.
+    case date(daysSinceEpoch: Int)
 }
 
 extension TriggerSlot {
-    /// The occurrence of a date trigger; nil for an inactivity trigger.
-    var occurrence: CivilDate? {
-        if case .date(let occurrence) = cause { occurrence } else { nil }
-    }
-
     /// The event the instance starts with: for a date trigger, `date` at the firing time with
     /// `properties.date` the occurrence (spec 2.1).
     var triggerEvent: TriggerEvent {
         switch cause {
         case .event(let event):
             event
-        case .date(let occurrence):
+        case .date(let days):
             TriggerEvent(name: "date", timestamp: due,
-                         properties: Value.Object(distinctMembers: [.init(key: "date", value: .string(occurrence.description))]))
+                         properties: Value.Object(distinctMembers: [.init(key: "date", value: .string(CivilDate(daysSinceEpoch: days).description))]))
         }
     }
 }

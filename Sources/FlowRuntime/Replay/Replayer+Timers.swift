@@ -109,7 +109,7 @@ extension Replayer {
         }
         contact.triggerSlots[flow] = nil
         pendingTimers.triggers -= 1
-        if let occurrence = slot.occurrence {
+        if case .date(let occurrence) = slot.cause {
             contact.lastDateOccurrence[flow] = occurrence
             armDateTrigger(contact, flow: flow, after: slot.due)
         }
@@ -125,12 +125,12 @@ extension Replayer {
         guard case .string(let value) = contact.traits[trait],
               let firing = zone(of: contact).nextDateFiring(
                   traitValue: value, repeats: repeats, offsetDays: offsetDays, at: at,
-                  after: after ?? now, lastOccurrence: contact.lastDateOccurrence[flow])
+                  after: after ?? now, lastOccurrence: contact.lastDateOccurrence[flow].map(CivilDate.init(daysSinceEpoch:)))
         else {
             disarmTrigger(contact, flow: flow)
             return
         }
-        armTrigger(contact, flow: flow, due: firing.instant, cause: .date(firing.occurrence))
+        armTrigger(contact, flow: flow, due: firing.instant, cause: .date(daysSinceEpoch: firing.occurrence.daysSinceEpoch))
     }
 
     /// Timers that would still fire, counted as they come and go: walking every contact at
