@@ -24,10 +24,7 @@ public struct PlannedSend: Hashable, Sendable {
         if case .string(let email) = packedTraits["email"] { email } else { "" }
     }
     /// The contact's traits at send time, unpacked.
-    public var traits: Value.Object {
-        get { packedTraits.object }
-        set { packedTraits = PackedObject(newValue) }
-    }
+    public var traits: Value.Object { packedTraits.object }
     public var flow: String { origin.flow }
     /// The step id, `#N` when unnamed.
     public var step: String { origin.step }

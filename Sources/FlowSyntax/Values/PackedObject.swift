@@ -1,8 +1,8 @@
 /// An object's members packed into one byte array, for objects kept long and read by key now and
 /// then: a contact's traits, which a replay keeps for every contact of the log. A `Value.Object`
 /// takes 40 bytes a member, and a string of more than 15 bytes an allocation of its own; packed,
-/// a member takes its key's and value's bytes and two or three more (the demo's traits: ~140
-/// bytes in one allocation, where they took ~380 in two).
+/// a member takes its key's and value's bytes and two or three more (the demo's seven traits:
+/// ~140 bytes, ~170 with the array's header, in one allocation, where they took ~380 in two).
 ///
 /// Each member is its key (a LEB128 length, then the UTF-8), a kind byte, then the value: a
 /// string as a length and its UTF-8, a number, timestamp or duration as 8 bytes (a plain
@@ -190,15 +190,15 @@ public struct PackedObject: Hashable, Sendable {
             sink.put(Kind.string.rawValue)
             writeString(text, into: &sink)
         case .number(let number):
-            switch number.rebuiltSpelling {
+            switch number.spelling {
             case .plain(let fractionDigits):
                 sink.put(Kind.plainNumber.rawValue)
-                sink.put(UInt8(fractionDigits))
+                sink.put(fractionDigits)
                 sink.putWord(number.double.bitPattern)
             case .computed:
                 sink.put(Kind.computedNumber.rawValue)
                 sink.putWord(number.double.bitPattern)
-            case nil:
+            case .written:
                 box(member.value, into: &sink)
             }
         case .timestamp(let milliseconds):

@@ -23,10 +23,11 @@ public enum Value: Hashable, Sendable {
     /// exponent, more digits, YAML's own forms) are kept in a box of their own.
     public struct Number: Hashable, Sendable {
         public let double: Double
-        private let spelling: Spelling
+        /// How the text is made again (`PackedObject` keeps the first two kinds in bytes).
+        package let spelling: Spelling
 
         /// How to make the text again.
-        private enum Spelling: Sendable {
+        package enum Spelling: Sendable {
             /// As `init(_:)` writes a computed number.
             case computed
             /// A plain decimal (`-?digits(.digits)?`, at most 15 digits) with this many digits after
@@ -37,7 +38,7 @@ public enum Value: Hashable, Sendable {
         }
 
         /// The text of a number not written plainly.
-        private final class WrittenText: Sendable {
+        package final class WrittenText: Sendable {
             let text: String
 
             init(_ text: String) {
@@ -72,23 +73,6 @@ public enum Value: Hashable, Sendable {
         public init(_ double: Double) {
             self.double = double
             spelling = .computed
-        }
-
-        /// How a number can be made again without its text: `.plain(f)` for a plain decimal
-        /// (`init(_:plainFractionDigits:)`), `.computed` for a computed one (`init(_:)`), nil when
-        /// only its written text says it (`PackedObject` keeps such values whole).
-        package var rebuiltSpelling: RebuiltSpelling? {
-            switch spelling {
-            case .computed: .computed
-            case .plain(let fractionDigits): .plain(fractionDigits: Int(fractionDigits))
-            case .written: nil
-            }
-        }
-
-        /// See `rebuiltSpelling`.
-        package enum RebuiltSpelling: Equatable {
-            case computed
-            case plain(fractionDigits: Int)
         }
 
         /// The text the number was written with, or for a computed one as `init(_:)` prints it.
