@@ -22,7 +22,7 @@ extension StoryBuilder {
         case .triggerCancelled(let flow):
             add(.triggerCancelled(kind: triggerKind(flow)), at: time, flow: flow)
         case .triggerFired(let flow, let fired):
-            trigger = triggerKind(flow) == .date ? "date \(fired.properties.string("date") ?? "")" : "inactivity since \(RFC3339.format(fired.timestamp))"
+            trigger = triggerKind(flow) == .date ? "date \(fired.properties.object.string("date") ?? "")" : "inactivity since \(RFC3339.format(fired.timestamp))"
             add(.triggerFired(kind: triggerKind(flow)), at: time, flow: flow)
         case .entryRefused(let flow, let refusal):
             let audience = refusal == .audience ? failedEntryAudience : nil
@@ -60,7 +60,7 @@ extension StoryBuilder {
     private func apply(_ logged: Event, at time: Int64) {
         guard logged.kind == .track, let name = logged.name else { return }
         trigger = name
-        add(.event(name: name, properties: logged.properties), at: time)
+        add(.event(name: name, properties: logged.properties.object), at: time)
     }
 
     private func condition(_ site: ConditionSite, of flow: Int, held: Bool, environment: any ExpressionEnvironment, at time: Int64) {

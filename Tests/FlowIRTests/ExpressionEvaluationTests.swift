@@ -24,7 +24,7 @@ struct TestEnvironment: ExpressionEnvironment {
         switch path.root {
         case .contact: PathResolution.contact(path, id: contactID, traits: PackedObject(traits))
         case .trigger, .event:
-            PathResolution.event(path, name: trigger.name, timestamp: trigger.timestamp, properties: trigger.properties)
+            PathResolution.event(path, name: trigger.name, timestamp: trigger.timestamp, properties: PackedObject(trigger.properties))
         }
     }
 
@@ -211,7 +211,7 @@ struct TestEnvironment: ExpressionEnvironment {
     }
 
     @Test func resolvesWholeRoots() {
-        let event = PathResolution.event(ExpressionPath(.event, []), name: "E", timestamp: 5, properties: Value.Object([("a", .bool(true))]))
+        let event = PathResolution.event(ExpressionPath(.event, []), name: "E", timestamp: 5, properties: PackedObject(Value.Object([("a", .bool(true))])))
         #expect(event["event"] == .string("E"))
         #expect(event["timestamp"] == .timestamp(5))
         #expect(event["properties"]["a"] == .bool(true))
@@ -238,7 +238,7 @@ struct TestEnvironment: ExpressionEnvironment {
         }
         let properties = Value.Object([("cart", .object(Value.Object([("total", .number(Value.Number(3)))])))])
         let trigger = { (names: [String]) in
-            PathResolution.event(ExpressionPath(.trigger, names), name: "E", timestamp: 5, properties: properties)
+            PathResolution.event(ExpressionPath(.trigger, names), name: "E", timestamp: 5, properties: PackedObject(properties))
         }
         #expect(trigger(["properties", "cart", "total"]) == .number(Value.Number(3)))
         #expect(trigger(["properties", "cart", "missing"]) == .null)

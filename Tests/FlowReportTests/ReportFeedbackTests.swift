@@ -71,7 +71,7 @@ struct ReportFeedbackTests {
 
     @Test("revenue paths: nested objects and numeric strings; bad paths are refused")
     func revenuePaths() {
-        let nested = Value.Object([("order", .object(Value.Object([("total", .string("12.5"))])))])
+        let nested = PackedObject(Value.Object([("order", .object(Value.Object([("total", .string("12.5"))])))]))
         #expect(ReportOptions(revenuePath: ["order", "total"]).revenue(of: nested) == 12.5)
         #expect(ReportOptions.revenuePath("properties.order.total") == ["order", "total"])
         #expect(ReportOptions.revenuePath("order..total") == nil)

@@ -24,7 +24,7 @@ import FlowSyntax
         #expect(track?.name == "Checkout Started")
         #expect(track?.timestamp == 1_772_355_900_250)
         #expect(track?.properties["value"] == .number(Value.Number(59.9, text: "59.9")))
-        #expect(track?.properties.keys == ["checkout_id", "value"])
+        #expect(track?.properties.object.keys == ["checkout_id", "value"])
     }
 
     @Test func contactIDFallsBackToAnonymousIDAndAcceptsNumbers() throws {

@@ -112,8 +112,8 @@ import FlowSyntax
         let (events, reader) = try readAll(lines.joined(separator: "\n"), options: EventLogOptions(skipInvalid: true))
         #expect(reader.stats.invalidLinesSkipped == 1)
         #expect(events.count == 1)
-        #expect(events.first?.properties == Value.Object([("d", .string("x")), ("a", .bool(true))]))
-        #expect(events.first?.properties.keys == ["d", "a"])
+        #expect(events.first?.properties.object == Value.Object([("d", .string("x")), ("a", .bool(true))]))
+        #expect(events.first?.properties.object.keys == ["d", "a"])
     }
 
     @Test func manyMessageIDsStayDistinct() throws {

@@ -9,7 +9,8 @@ import TestSupport
 @Suite struct JSONObjectMemberTests {
     /// Flat and nested objects with every kind of value, escapes in keys and values, whitespace
     /// and repeated keys: the object equals one made from each member parsed alone, last value
-    /// of a key winning at its first position, numbers keeping their text.
+    /// of a key winning at its first position, numbers keeping their text; and so does the
+    /// object packed as it is built (both below and above `maxStackedMembers` members).
     @Test func membersAreBuiltAsEachValueAlone() throws {
         var corpus = JSONCorpus(random: SeededGenerator(seed: 4711))
         var random = SeededGenerator(seed: 99)
@@ -36,6 +37,17 @@ import TestSupport
                 expected[key] = try JSONScanner.parse(member.text)
             }
             #expect(identical(try JSONScanner.parse(document), .object(expected)), "\(document)")
+            #expect(identical(.object(try packed(document).object), .object(expected)), "\(document)")
+        }
+    }
+
+    /// The object at the start of `text`, packed straight from the member stack (as the event
+    /// decoder builds `properties`).
+    private func packed(_ text: String) throws -> PackedObject {
+        var text = text
+        return try text.withUTF8 { bytes in
+            var scanner = JSONScanner(bytes)
+            return try scanner.buildPackedObject(depth: 0)
         }
     }
 

@@ -36,16 +36,16 @@ public enum PathResolution {
     /// `event.PATH` / `trigger.PATH`: `event` is the name, `timestamp` a timestamp, and
     /// `properties.NAME...` the properties; anything else is null. No path: the whole event.
     public static func event(
-        _ path: ExpressionPath, name: String, timestamp: Int64, properties: Value.Object
+        _ path: ExpressionPath, name: String, timestamp: Int64, properties: PackedObject
     ) -> Value {
         switch path.start {
         case .property(let key): return member(of: properties[key] ?? .null, path.rest)
-        case .properties: return member(of: .object(properties), path.rest)
+        case .properties: return member(of: .object(properties.object), path.rest)
         case .eventName: return member(of: .string(name), path.rest)
         case .timestamp: return member(of: .timestamp(timestamp), path.rest)
         case .whole:
             return .object(Value.Object([
-                ("event", .string(name)), ("timestamp", .timestamp(timestamp)), ("properties", .object(properties)),
+                ("event", .string(name)), ("timestamp", .timestamp(timestamp)), ("properties", .object(properties.object)),
             ]))
         case .nothing, .contactID, .trait: return .null
         }

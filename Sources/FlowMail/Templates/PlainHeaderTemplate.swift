@@ -158,6 +158,8 @@ private struct SendName {
         case triggerEvent
         case triggerTimestamp
         case triggerProperties
+        /// `trigger.properties.NAME`: read from the packed properties without unpacking them.
+        case triggerProperty(String)
         case flowID
         case stepID
         case messageID
@@ -175,6 +177,10 @@ private struct SendName {
         }
         guard segments.count > 1 else {
             (head, rest) = (.object, [])
+            return
+        }
+        if segments.count > 2, segments[0] == "trigger", segments[1] == "properties" {
+            (head, rest) = (.triggerProperty(segments[2]), Array(segments.dropFirst(3)))
             return
         }
         rest = Array(segments.dropFirst(2))
@@ -212,7 +218,8 @@ private struct SendName {
         case .trait(let name): send.packedTraits[name].map(Found.value) ?? .missing
         case .triggerEvent: .value(.string(send.trigger.name))
         case .triggerTimestamp: .value(.timestamp(send.trigger.timestamp))
-        case .triggerProperties: .value(.object(send.trigger.properties))
+        case .triggerProperties: .value(.object(send.trigger.properties.object))
+        case .triggerProperty(let name): send.trigger.properties[name].map(Found.value) ?? .missing
         case .flowID: .value(.string(send.flow))
         case .stepID: .value(.string(send.step))
         case .messageID: .value(.string(send.id))

@@ -182,7 +182,7 @@ public final class TemplateRenderer: @unchecked Sendable {
         let trigger = context.object([
             ("event", context.convert(.string(send.trigger.name))),
             ("timestamp", context.convert(.timestamp(send.trigger.timestamp))),
-            ("properties", context.object(send.trigger.properties)),
+            ("properties", context.object(send.trigger.properties.object)),
         ])
         var members: [(String, Any)] = [
             ("contact", contact),

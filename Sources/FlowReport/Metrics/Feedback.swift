@@ -10,7 +10,7 @@ enum Feedback {
     case unsubscribed
 
     /// The feedback an event carries, or nil for other events.
-    init?(name: String, properties: Value.Object) {
+    init?(name: String, properties: PackedObject) {
         switch name {
         case "Email Delivered": self = .delivered
         case "Email Opened": self = .opened

@@ -74,7 +74,7 @@ public final class ReportBuilder: RunRecordSink {
         splitEntries.convert(goal: name, contact: event.contactID, time: event.timestamp, window: options.attributionWindow)
     }
 
-    private func apply(_ feedback: Feedback, properties: Value.Object) {
+    private func apply(_ feedback: Feedback, properties: PackedObject) {
         guard case .string(let id) = properties["email_id"] else { return }
         // Text that is not a message id's 32 lowercase hex digits names no message.
         guard let index = MessageID(hex: id).flatMap({ messageIndex[$0] }) else {
@@ -84,7 +84,7 @@ public final class ReportBuilder: RunRecordSink {
         feedback.apply(to: &messages[index])
     }
 
-    private func attribute(goal: String, contact: String, time: Int64, properties: Value.Object) {
+    private func attribute(goal: String, contact: String, time: Int64, properties: PackedObject) {
         prune(contact, at: time)
         guard let candidates = touches[contact] else { return }
         let latest = candidates.last { index in

@@ -25,7 +25,7 @@ public struct ReportOptions: Sendable {
     }
 
     /// The revenue of a goal event with these properties; 0 when the property is missing or not a number.
-    func revenue(of properties: Value.Object) -> Double {
+    func revenue(of properties: PackedObject) -> Double {
         if let revenuePath {
             guard let first = revenuePath.first, var value = properties[first] else { return 0 }
             for name in revenuePath.dropFirst() { value = value[name] }

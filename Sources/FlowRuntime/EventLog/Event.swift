@@ -18,8 +18,9 @@ public struct Event: Sendable {
     public var name: String?
     /// Milliseconds since the Unix epoch, UTC.
     public var timestamp: Int64
-    /// `properties` (empty when absent or null).
-    public var properties: Value.Object
+    /// `properties` (empty when absent or null), packed on the reader's thread: a flow's
+    /// trigger keeps them for as long as its instance runs (see `TriggerEvent`).
+    public var properties: PackedObject
     /// `traits` (empty when absent or null).
     public var traits: Value.Object
     /// The 1-based line of the log the event came from.
@@ -31,8 +32,15 @@ extension Event {
     // calls: written out field by field, it built the event on the stack and then copied it
     // into place (four retains and releases an event).
     public init(kind: Kind, contactID: String, name: String? = nil, timestamp: Int64,
-                properties: Value.Object = Value.Object(), traits: Value.Object = Value.Object(), line: Int) {
+                properties: PackedObject = PackedObject(), traits: Value.Object = Value.Object(), line: Int) {
         self.init(kind: kind, contactID: contactID, contactHash: StringBytes.hash(contactID), name: name,
                   timestamp: timestamp, properties: properties, traits: traits, line: line)
+    }
+
+    /// An event whose properties are packed from `properties`.
+    public init(kind: Kind, contactID: String, name: String? = nil, timestamp: Int64,
+                properties: Value.Object, traits: Value.Object = Value.Object(), line: Int) {
+        self.init(kind: kind, contactID: contactID, name: name, timestamp: timestamp,
+                  properties: PackedObject(properties), traits: traits, line: line)
     }
 }

@@ -11,6 +11,25 @@ extension JSONScanner {
     /// With `keeping`, only the members it keeps are built; the others are checked as if built
     /// (`Handling.check`), so a line fails exactly where it would with them.
     mutating func buildObject(depth: Int, keeping filter: MemberKeyFilter? = nil) throws(JSONError) -> Value.Object {
+        try buildObject(depth: depth, keeping: filter,
+                        stacked: { stack, start in Value.Object(distinctMembers: stack.take(above: start)) },
+                        large: { $0 })
+    }
+
+    /// Builds the object at the current `{` as `buildObject` does, packed (see `PackedObject`)
+    /// straight from the member stack.
+    mutating func buildPackedObject(depth: Int, keeping filter: MemberKeyFilter? = nil) throws(JSONError) -> PackedObject {
+        try buildObject(depth: depth, keeping: filter, stacked: { stack, start in stack.pack(above: start) },
+                        large: PackedObject.init)
+    }
+
+    /// The loop of `buildObject`: `stacked` makes the result from the members above `start` on
+    /// the stack (and takes them off), `large` from an object too large for the stack.
+    @inline(__always)
+    private mutating func buildObject<Built>(
+        depth: Int, keeping filter: MemberKeyFilter?,
+        stacked: (MemberStack, _ start: Int) -> Built, large makeLarge: (Value.Object) -> Built
+    ) throws(JSONError) -> Built {
         // One reference to each for the whole object, not one per member.
         let members = state.members
         let strings = state.strings
@@ -31,7 +50,8 @@ extension JSONScanner {
                 large = Value.Object(distinctMembers: members.take(above: start))
             }
         }
-        return large ?? Value.Object(distinctMembers: members.take(above: start))
+        if let large { return makeLarge(large) }
+        return stacked(members, start)
     }
 
     /// The value of an object member, built; scalars without a call to `parseValue`.

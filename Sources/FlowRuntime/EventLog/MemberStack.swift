@@ -64,6 +64,14 @@ final class MemberStack {
         return members
     }
 
+    /// Packs the members from `start` on, and drops them from the stack.
+    func pack(above start: Int) -> PackedObject {
+        let packed = PackedObject(distinctMembers: UnsafeBufferPointer(start: base + start, count: count - start))
+        (base + start).deinitialize(count: count - start)
+        count = start
+        return packed
+    }
+
     /// Drops every member (what a failed parse left behind).
     func removeAll() {
         base.deinitialize(count: count)

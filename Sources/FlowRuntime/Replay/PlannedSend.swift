@@ -66,12 +66,18 @@ public final class TriggerEvent: Hashable, Sendable {
     public let name: String
     /// Milliseconds since the Unix epoch.
     public let timestamp: Int64
-    public let properties: Value.Object
+    /// Packed (see `PackedObject`): an instance keeps its trigger while it runs, and an
+    /// inactivity trigger keeps the event it watches, so thousands can be held at once.
+    public let properties: PackedObject
 
-    public init(name: String, timestamp: Int64, properties: Value.Object = Value.Object()) {
+    public init(name: String, timestamp: Int64, properties: PackedObject = PackedObject()) {
         self.name = name
         self.timestamp = timestamp
         self.properties = properties
+    }
+
+    public convenience init(name: String, timestamp: Int64, properties: Value.Object) {
+        self.init(name: name, timestamp: timestamp, properties: PackedObject(properties))
     }
 
     public static func == (a: TriggerEvent, b: TriggerEvent) -> Bool {

@@ -202,7 +202,7 @@ public final class Replayer {
     /// Consent (spec 4.8) and opens/clicks of sent messages. The events whose properties are read
     /// here are the ones `MailFeedback.readsProperties` names: `flowc run` builds no properties
     /// for other events that no flow reads.
-    private func apply(_ feedback: MailFeedback, to contact: ContactState, properties: Value.Object) {
+    private func apply(_ feedback: MailFeedback, to contact: ContactState, properties: PackedObject) {
         let change: (suppression: Suppression, suppressed: Bool)
         switch feedback {
         case .unsubscribed:

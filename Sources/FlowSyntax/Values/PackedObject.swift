@@ -25,20 +25,26 @@ public struct PackedObject: Hashable, Sendable {
 
     /// The members of `object`, in order.
     public init(_ object: Value.Object) {
+        self = object.members.withUnsafeBufferPointer { PackedObject(distinctMembers: $0) }
+    }
+
+    /// `members`, in order; no two have the same key (as in a `Value.Object`). For a builder
+    /// that gathers members in memory of its own, such as a JSON parser's.
+    package init(distinctMembers members: UnsafeBufferPointer<Value.Object.Member>) {
         var boxed: [Value] = []
         // Written once into scratch room on the stack, then copied into an array of just the
         // size it took; an object too big for that room is written again, into such an array.
         let scratchSize = 512
         bytes = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { scratch in
             var writer = PackedWriter(base: scratch.baseAddress!, capacity: scratchSize)
-            PackedObject.encode(object, into: &writer)
+            PackedObject.encode(members, into: &writer)
             guard writer.count > scratchSize else {
                 boxed = writer.boxed
                 return [UInt8](UnsafeBufferPointer(rebasing: scratch[..<writer.count]))
             }
             return [UInt8](unsafeUninitializedCapacity: writer.count) { buffer, initialized in
                 var exact = PackedWriter(base: buffer.baseAddress!, capacity: buffer.count)
-                PackedObject.encode(object, into: &exact)
+                PackedObject.encode(members, into: &exact)
                 boxed = exact.boxed
                 initialized = exact.count
             }
@@ -106,9 +112,21 @@ public struct PackedObject: Hashable, Sendable {
         }
     }
 
+    /// Whether the `count` bytes at `a` and `b` are the same: eight at a time, then one by one.
     @inline(__always)
     private static func equal(_ a: UnsafeRawPointer, _ b: UnsafeBufferPointer<UInt8>, count: Int) -> Bool {
-        for index in 0..<count where a.load(fromByteOffset: index, as: UInt8.self) != b[index] { return false }
+        guard let b = b.baseAddress.map(UnsafeRawPointer.init) else { return count == 0 }
+        var index = 0
+        while index &+ 8 <= count {
+            if a.loadUnaligned(fromByteOffset: index, as: UInt64.self) != b.loadUnaligned(fromByteOffset: index, as: UInt64.self) {
+                return false
+            }
+            index &+= 8
+        }
+        while index < count {
+            if a.load(fromByteOffset: index, as: UInt8.self) != b.load(fromByteOffset: index, as: UInt8.self) { return false }
+            index &+= 1
+        }
         return true
     }
 
@@ -173,14 +191,13 @@ public struct PackedObject: Hashable, Sendable {
 
     // MARK: Writing
 
-    /// Writes the members of `object` to `sink`.
-    private static func encode(_ object: Value.Object, into sink: inout PackedWriter) {
-        object.members.withUnsafeBufferPointer { members in
-            for index in members.indices { encode(members[index], into: &sink) }
-        }
+    /// Writes `members` to `sink`.
+    private static func encode(_ members: UnsafeBufferPointer<Value.Object.Member>, into sink: inout PackedWriter) {
+        for index in members.indices { encode(members[index], into: &sink) }
     }
 
     /// Writes one member.
+    @inline(__always)
     private static func encode(_ member: borrowing Value.Object.Member, into sink: inout PackedWriter) {
         writeString(member.key, into: &sink)
         switch member.value {
@@ -217,6 +234,7 @@ public struct PackedObject: Hashable, Sendable {
         putLength(sink.box(value), into: &sink)
     }
 
+    @inline(__always)
     private static func writeString(_ text: String, into sink: inout PackedWriter) {
         let written: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
             putLength(utf8.count, into: &sink)
@@ -230,6 +248,7 @@ public struct PackedObject: Hashable, Sendable {
         }
     }
 
+    @inline(__always)
     private static func putLength(_ length: Int, into sink: inout PackedWriter) {
         var rest = UInt(length)
         while rest >= 0x80 {
