@@ -1,5 +1,6 @@
 /// An object's members packed into one byte array, for objects kept long and read by key now and
-/// then: a contact's traits, which a replay keeps for every contact of the log. A `Value.Object`
+/// then: a contact's traits, which a replay keeps for every contact of the log, and event
+/// properties, which running instances keep with their trigger. A `Value.Object`
 /// takes 40 bytes a member, and a string of more than 15 bytes an allocation of its own; packed,
 /// a member takes its key's and value's bytes and two or three more (the demo's seven traits:
 /// ~140 bytes, ~170 with the array's header, in one allocation, where they took ~380 in two).
