@@ -19,6 +19,34 @@ import Testing
         }
     }
 
+    /// One builder, reused from object to object (some far larger than its first room), packs
+    /// member by member what `init(_:)` packs from the whole object, and knows which keys it has.
+    @Test func builderPacksMemberByMember() {
+        var random = SeededGenerator(seed: 43)
+        let builder = PackedObjectBuilder()
+        for _ in 0..<3000 {
+            let object = Self.randomObject(&random, depth: 0)
+            builder.begin()
+            for member in object.orderedMembers {
+                var key = member.key
+                key.withUTF8 { key in
+                    #expect(!builder.containsKey(key))
+                    if case .string(var text) = member.value {
+                        text.withUTF8 { builder.add(key: key, string: $0) }
+                    } else {
+                        builder.add(key: key, value: member.value)
+                    }
+                    #expect(builder.containsKey(key))
+                }
+            }
+            #expect(builder.memberCount == object.count)
+            let built = builder.build()
+            expectSame(built.object, object)
+            #expect(built == PackedObject(object))
+            for member in object.orderedMembers { expectSame(built[member.key], member.value) }
+        }
+    }
+
     @Test func keysAreFoundByTheirBytes() {
         // "K" and the Kelvin sign are equal as Swift strings but two keys.
         let object = Value.Object([("K", .string("letter")), ("\u{212A}", .string("kelvin"))])

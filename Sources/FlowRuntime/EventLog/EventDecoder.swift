@@ -17,9 +17,7 @@ struct EventMessageID {
 
     /// Passes the id's UTF-8 bytes (escapes decoded) to `body`.
     func withBytes<Result>(in line: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        guard token.hasEscapes else { return body(token.bytes(in: line)) }
-        var decoded = token.string(in: line)
-        return decoded.withUTF8(body)
+        token.withDecodedBytes(in: line, body)
     }
 }
 

@@ -16,11 +16,36 @@ extension JSONScanner {
                         large: { $0 })
     }
 
-    /// Builds the object at the current `{` as `buildObject` does, packed (see `PackedObject`)
-    /// straight from the member stack.
+    /// Builds the object at the current `{` as `buildObject` does, packed (see `PackedObject`):
+    /// member by member from the bytes, by `JSONBuildState.packer`, with no `String` made for a
+    /// string value. An object whose key repeats, or with `maxStackedMembers` members or more
+    /// (rare in an event log), is checked to its end, then built again from its start through
+    /// the member stack, which settles repeated keys.
     mutating func buildPackedObject(depth: Int, keeping filter: MemberKeyFilter? = nil) throws(JSONError) -> PackedObject {
-        try buildObject(depth: depth, keeping: filter, stacked: { stack, start in stack.pack(above: start) },
-                        large: PackedObject.init)
+        let start = position
+        let packer = state.packer
+        let strings = state.strings
+        packer.begin()
+        var packable = true
+        try scanMembers(depth: depth) { scanner, key throws(JSONError) in
+            guard packable, filter?.keeps(scanner.string(key, maker: strings)) ?? true else {
+                _ = try scanner.parseValue(depth: depth + 1, .check)
+                return
+            }
+            let added = try key.withDecodedBytes(in: scanner.bytes) { key throws(JSONError) -> Bool in
+                guard packer.memberCount < JSONScanner.maxStackedMembers, !packer.containsKey(key) else { return false }
+                try scanner.packMemberValue(key: key, depth: depth + 1, into: packer)
+                return true
+            }
+            if !added {
+                packable = false
+                _ = try scanner.parseValue(depth: depth + 1, .check)
+            }
+        }
+        guard !packable else { return packer.build() }
+        position = start
+        return try buildObject(depth: depth, keeping: filter, stacked: { stack, start in stack.pack(above: start) },
+                               large: PackedObject.init)
     }
 
     /// The loop of `buildObject`: `stacked` makes the result from the members above `start` on
@@ -57,24 +82,57 @@ extension JSONScanner {
     /// The value of an object member, built; scalars without a call to `parseValue`.
     @inline(__always)
     private mutating func memberValue(depth: Int, strings: StringMaker) throws(JSONError) -> Value {
+        switch try scanScalar() {
+        case .string(let token)?: .string(string(token, maker: strings))
+        case .number(let token)?: .number(try number(token, maker: strings))
+        case .literal(let value)?: value
+        case nil: try parseValue(depth: depth, .build)
+        }
+    }
+
+    /// Adds the member `key` with the value at the current position to `packer`; a string's
+    /// bytes are copied, not made into a `String`.
+    @inline(__always)
+    private mutating func packMemberValue(key: UnsafeBufferPointer<UInt8>, depth: Int,
+                                          into packer: PackedObjectBuilder) throws(JSONError) {
+        switch try scanScalar() {
+        case .string(let token)?: token.withDecodedBytes(in: bytes) { packer.add(key: key, string: $0) }
+        case .number(let token)?: packer.add(key: key, value: .number(try number(token, maker: state.strings)))
+        case .literal(let value)?: packer.add(key: key, value: value)
+        case nil: packer.add(key: key, value: try parseValue(depth: depth, .build))
+        }
+    }
+
+    /// A scalar member value, scanned.
+    private enum Scalar {
+        case string(StringToken)
+        case number(NumberToken)
+        /// `true`, `false` or `null`.
+        case literal(Value)
+    }
+
+    /// Scans the string, number or literal at the current position; nil, with nothing consumed,
+    /// for anything else (containers, and what is no value: `parseValue` reports it).
+    @inline(__always)
+    private mutating func scanScalar() throws(JSONError) -> Scalar? {
         skipWhitespace()
         guard position < bytes.count else { throw .unexpectedEnd(position, expecting: "a value") }
         switch bytes[position] {
         case UInt8(ascii: "\""):
-            return .string(string(try scanString(), maker: strings))
+            return .string(try scanString())
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return .number(try number(try scanNumber(), maker: strings))
+            return .number(try scanNumber())
         case UInt8(ascii: "t") where hasLiteral("true"):
             position += 4
-            return .bool(true)
+            return .literal(.bool(true))
         case UInt8(ascii: "f") where hasLiteral("false"):
             position += 5
-            return .bool(false)
+            return .literal(.bool(false))
         case UInt8(ascii: "n") where hasLiteral("null"):
             position += 4
-            return .null
+            return .literal(.null)
         default:
-            return try parseValue(depth: depth, .build)
+            return nil
         }
     }
 

@@ -248,4 +248,5 @@ public struct JSONScanner {
 final class JSONBuildState {
     let members = MemberStack()
     let strings = StringMaker()
+    let packer = PackedObjectBuilder()
 }

@@ -32,24 +32,23 @@ public struct PackedObject: Hashable, Sendable {
     /// `members`, in order; no two have the same key (as in a `Value.Object`). For a builder
     /// that gathers members in memory of its own, such as a JSON parser's.
     package init(distinctMembers members: UnsafeBufferPointer<Value.Object.Member>) {
-        var boxed: [Value] = []
-        // Written once into scratch room on the stack, then copied into an array of just the
-        // size it took; an object too big for that room is written again, into such an array.
+        // Written into scratch room on the stack (memory of its own if that is too small), then
+        // copied into an array of just the size it took.
         let scratchSize = 512
-        bytes = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { scratch in
-            var writer = PackedWriter(base: scratch.baseAddress!, capacity: scratchSize)
-            PackedObject.encode(members, into: &writer)
-            guard writer.count > scratchSize else {
-                boxed = writer.boxed
-                return [UInt8](UnsafeBufferPointer(rebasing: scratch[..<writer.count]))
+        self = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { scratch in
+            var writer = PackedWriter(room: scratch.baseAddress!, capacity: scratchSize, owned: false)
+            for index in members.indices {
+                PackedObject.writeString(members[index].key, into: &writer)
+                PackedObject.encode(members[index].value, into: &writer)
             }
-            return [UInt8](unsafeUninitializedCapacity: writer.count) { buffer, initialized in
-                var exact = PackedWriter(base: buffer.baseAddress!, capacity: buffer.count)
-                PackedObject.encode(members, into: &exact)
-                boxed = exact.boxed
-                initialized = exact.count
-            }
+            defer { writer.deallocateOwned() }
+            return writer.packed()
         }
+    }
+
+    /// The object `writer` holds.
+    fileprivate init(bytes: [UInt8], boxed: [Value]) {
+        self.bytes = bytes
         self.boxed = boxed
     }
 
@@ -115,7 +114,7 @@ public struct PackedObject: Hashable, Sendable {
 
     /// Whether the `count` bytes at `a` and `b` are the same: eight at a time, then one by one.
     @inline(__always)
-    private static func equal(_ a: UnsafeRawPointer, _ b: UnsafeBufferPointer<UInt8>, count: Int) -> Bool {
+    fileprivate static func equal(_ a: UnsafeRawPointer, _ b: UnsafeBufferPointer<UInt8>, count: Int) -> Bool {
         guard let b = b.baseAddress.map(UnsafeRawPointer.init) else { return count == 0 }
         var index = 0
         while index &+ 8 <= count {
@@ -157,7 +156,7 @@ public struct PackedObject: Hashable, Sendable {
 
     /// Moves `offset` past the value whose kind byte is there.
     @inline(__always)
-    private static func skipValue(_ bytes: UnsafeRawBufferPointer, _ offset: inout Int) {
+    fileprivate static func skipValue(_ bytes: UnsafeRawBufferPointer, _ offset: inout Int) {
         let kind = Kind(rawValue: bytes[offset])
         offset += 1
         switch kind {
@@ -172,7 +171,7 @@ public struct PackedObject: Hashable, Sendable {
 
     /// The LEB128 number at `offset`; moves `offset` past it.
     @inline(__always)
-    private static func length(_ bytes: UnsafeRawBufferPointer, _ offset: inout Int) -> Int {
+    fileprivate static func length(_ bytes: UnsafeRawBufferPointer, _ offset: inout Int) -> Int {
         var value = 0
         var shift = 0
         while true {
@@ -192,16 +191,10 @@ public struct PackedObject: Hashable, Sendable {
 
     // MARK: Writing
 
-    /// Writes `members` to `sink`.
-    private static func encode(_ members: UnsafeBufferPointer<Value.Object.Member>, into sink: inout PackedWriter) {
-        for index in members.indices { encode(members[index], into: &sink) }
-    }
-
-    /// Writes one member.
+    /// Writes `value`: its kind byte, then what follows it.
     @inline(__always)
-    private static func encode(_ member: borrowing Value.Object.Member, into sink: inout PackedWriter) {
-        writeString(member.key, into: &sink)
-        switch member.value {
+    fileprivate static func encode(_ value: borrowing Value, into sink: inout PackedWriter) {
+        switch value {
         case .null: sink.put(Kind.null.rawValue)
         case .bool(let flag): sink.put((flag ? Kind.true : Kind.false).rawValue)
         case .string(let text):
@@ -217,7 +210,7 @@ public struct PackedObject: Hashable, Sendable {
                 sink.put(Kind.computedNumber.rawValue)
                 sink.putWord(number.double.bitPattern)
             case .written:
-                box(member.value, into: &sink)
+                box(copy value, into: &sink)
             }
         case .timestamp(let milliseconds):
             sink.put(Kind.timestamp.rawValue)
@@ -226,8 +219,14 @@ public struct PackedObject: Hashable, Sendable {
             sink.put(Kind.duration.rawValue)
             sink.putWord(UInt64(bitPattern: milliseconds))
         case .list, .object:
-            box(member.value, into: &sink)
+            box(copy value, into: &sink)
         }
+    }
+
+    /// Writes a string value from its UTF-8.
+    fileprivate static func encodeString(_ utf8: UnsafeBufferPointer<UInt8>, into sink: inout PackedWriter) {
+        sink.put(Kind.string.rawValue)
+        writeBytes(utf8, into: &sink)
     }
 
     private static func box(_ value: Value, into sink: inout PackedWriter) {
@@ -236,17 +235,18 @@ public struct PackedObject: Hashable, Sendable {
     }
 
     @inline(__always)
-    private static func writeString(_ text: String, into sink: inout PackedWriter) {
-        let written: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
-            putLength(utf8.count, into: &sink)
-            sink.put(UnsafeRawBufferPointer(utf8))
-        }
+    fileprivate static func writeString(_ text: String, into sink: inout PackedWriter) {
+        let written: Void? = text.utf8.withContiguousStorageIfAvailable { writeBytes($0, into: &sink) }
         guard written == nil else { return }
         var text = text // not stored as UTF-8: made contiguous first
-        text.withUTF8 { utf8 in
-            putLength(utf8.count, into: &sink)
-            sink.put(UnsafeRawBufferPointer(utf8))
-        }
+        text.withUTF8 { writeBytes($0, into: &sink) }
+    }
+
+    /// Writes a key or string's UTF-8: its length, then its bytes.
+    @inline(__always)
+    fileprivate static func writeBytes(_ utf8: UnsafeBufferPointer<UInt8>, into sink: inout PackedWriter) {
+        putLength(utf8.count, into: &sink)
+        sink.put(UnsafeRawBufferPointer(utf8))
     }
 
     @inline(__always)
@@ -260,34 +260,62 @@ public struct PackedObject: Hashable, Sendable {
     }
 }
 
-/// Writes packed bytes into room of `capacity` bytes at `base`, and counts the bytes written:
-/// when `count` ends up above `capacity`, the room was too small, and what is there is not all.
+/// Writes packed bytes into room of `capacity` bytes at `base`, moving them to memory of its own,
+/// twice as large, whenever the room is full (`owned` says whether `base` is such memory).
 private struct PackedWriter {
-    let base: UnsafeMutablePointer<UInt8>
-    let capacity: Int
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var owned: Bool
     private(set) var count = 0
     /// The values kept whole, in the order of their indices.
     private(set) var boxed: [Value] = []
 
-    init(base: UnsafeMutablePointer<UInt8>, capacity: Int) {
+    init(room base: UnsafeMutablePointer<UInt8>, capacity: Int, owned: Bool) {
         self.base = base
         self.capacity = capacity
+        self.owned = owned
     }
 
+    /// The object written so far.
+    func packed() -> PackedObject {
+        PackedObject(bytes: [UInt8](UnsafeBufferPointer(start: base, count: count)), boxed: boxed)
+    }
+
+    /// Forgets what was written, keeping the room.
+    mutating func removeAll() {
+        count = 0
+        if !boxed.isEmpty { boxed.removeAll(keepingCapacity: true) }
+    }
+
+    /// Frees the memory the writer moved to, if it moved.
+    func deallocateOwned() {
+        if owned { base.deallocate() }
+    }
+
+    /// Calls `body` with the bytes written so far.
+    func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
+    @inline(__always)
     mutating func put(_ byte: UInt8) {
-        if count < capacity { base[count] = byte }
+        if count == capacity { grow(toHold: 1) }
+        base[count] = byte
         count += 1
     }
 
+    @inline(__always)
     mutating func put(_ bytes: UnsafeRawBufferPointer) {
-        if let source = bytes.baseAddress, count + bytes.count <= capacity {
-            UnsafeMutableRawPointer(base + count).copyMemory(from: source, byteCount: bytes.count)
-        }
+        guard let source = bytes.baseAddress else { return }
+        if count + bytes.count > capacity { grow(toHold: bytes.count) }
+        UnsafeMutableRawPointer(base + count).copyMemory(from: source, byteCount: bytes.count)
         count += bytes.count
     }
 
+    @inline(__always)
     mutating func putWord(_ word: UInt64) {
-        if count + 8 <= capacity { UnsafeMutableRawPointer(base + count).storeBytes(of: word.littleEndian, as: UInt64.self) }
+        if count + 8 > capacity { grow(toHold: 8) }
+        UnsafeMutableRawPointer(base + count).storeBytes(of: word.littleEndian, as: UInt64.self)
         count += 8
     }
 
@@ -295,5 +323,73 @@ private struct PackedWriter {
     mutating func box(_ value: Value) -> Int {
         boxed.append(value)
         return boxed.count - 1
+    }
+
+    private mutating func grow(toHold extra: Int) {
+        let larger = Swift.max(capacity * 2, count + extra, 64)
+        let memory = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        memory.update(from: base, count: count)
+        deallocateOwned()
+        base = memory
+        capacity = larger
+        owned = true
+    }
+}
+
+/// Packs an object member by member, from the bytes a parser has in hand, with no `Value` or
+/// `String` made for a string member: how the event log's reader packs event properties. One
+/// builder packs one object at a time and keeps its memory from one object to the next.
+package final class PackedObjectBuilder {
+    // Only this class's methods touch these, never two at once: no run-time exclusivity checks.
+    @exclusivity(unchecked) private var writer: PackedWriter
+    /// How many members were added since `begin`.
+    @exclusivity(unchecked) package private(set) var memberCount = 0
+
+    package init() {
+        let capacity = 256
+        writer = PackedWriter(room: .allocate(capacity: capacity), capacity: capacity, owned: true)
+    }
+
+    deinit {
+        writer.deallocateOwned()
+    }
+
+    /// Starts a new object, with no members.
+    package func begin() {
+        writer.removeAll()
+        memberCount = 0
+    }
+
+    /// Whether a member added since `begin` has the key whose UTF-8 is `key`.
+    package func containsKey(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        writer.withBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let keyLength = PackedObject.length(bytes, &offset)
+                if keyLength == key.count, PackedObject.equal(bytes.baseAddress! + offset, key, count: keyLength) { return true }
+                offset += keyLength
+                PackedObject.skipValue(bytes, &offset)
+            }
+            return false
+        }
+    }
+
+    /// Adds a member with the string value `value`; `key` must not be in the object yet.
+    package func add(key: UnsafeBufferPointer<UInt8>, string value: UnsafeBufferPointer<UInt8>) {
+        PackedObject.writeBytes(key, into: &writer)
+        PackedObject.encodeString(value, into: &writer)
+        memberCount += 1
+    }
+
+    /// Adds a member with the value `value`; `key` must not be in the object yet.
+    package func add(key: UnsafeBufferPointer<UInt8>, value: Value) {
+        PackedObject.writeBytes(key, into: &writer)
+        PackedObject.encode(value, into: &writer)
+        memberCount += 1
+    }
+
+    /// The object of the members added since `begin`.
+    package func build() -> PackedObject {
+        writer.packed()
     }
 }
