@@ -6,7 +6,7 @@ import Testing
 @Suite struct ContactStateTests {
     @Test func deliverabilityFollowsTheEmailTrait() {
         let contact = ContactState(id: "u1")
-        contact.replaceTraits(Value.Object([("email", .string("ana@example.com"))]))
+        contact.replaceTraits(PackedObject(Value.Object([("email", .string("ana@example.com"))])))
         #expect(contact.hasDeliverableEmail)
         contact.setTrait("email", .string("ana@example.com")) // repeated unchanged
         #expect(contact.hasDeliverableEmail)
@@ -17,9 +17,9 @@ import Testing
         #expect(Self.send(traits: contact.traits).to == "bo@example.com") // a send goes to the trait
         contact.setTrait("email", nil)
         #expect(!contact.hasDeliverableEmail)
-        contact.replaceTraits(Value.Object([("email", .number(.init(5)))]))
+        contact.replaceTraits(PackedObject(Value.Object([("email", .number(.init(5)))])))
         #expect(!contact.hasDeliverableEmail)
-        contact.replaceTraits(Value.Object([("email", .string("cy@example.com"))])) // all traits at once
+        contact.replaceTraits(PackedObject(Value.Object([("email", .string("cy@example.com"))]))) // all traits at once
         #expect(contact.hasDeliverableEmail)
     }
 
@@ -31,7 +31,7 @@ import Testing
     /// Changes apply in order, each told first with the value it replaces.
     @Test func updatesApplyInOrderAndTellWhatTheyChange() {
         let contact = ContactState(id: "u1")
-        contact.replaceTraits(Value.Object([("plan", .string("free")), ("email", .string("ana@example.com")), ("n", .number(.init(1)))]))
+        contact.replaceTraits(PackedObject(Value.Object([("plan", .string("free")), ("email", .string("ana@example.com")), ("n", .number(.init(1)))])))
         var told: [String] = []
         contact.updateTraits([
             .init(key: "email", value: .null), .init(key: "plan", value: .string("pro")), .init(key: "vip", value: .bool(true)),

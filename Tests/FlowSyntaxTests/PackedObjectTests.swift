@@ -16,6 +16,10 @@ import Testing
             }
             #expect(packed[Self.randomKey(&random) + "-missing"] == nil)
             #expect(packed.isEmpty == object.isEmpty)
+            #expect(packed.hasNullMember == object.orderedMembers.contains { $0.value == .null })
+            var keys: [String] = []
+            packed.forEachKey { keys.append(String(decoding: $0, as: UTF8.self)) }
+            #expect(keys == object.keys)
         }
     }
 

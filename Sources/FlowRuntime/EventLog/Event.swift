@@ -21,8 +21,9 @@ public struct Event: Sendable {
     /// `properties` (empty when absent or null), packed on the reader's thread: a flow's
     /// trigger keeps them for as long as its instance runs (see `TriggerEvent`).
     public var properties: PackedObject
-    /// `traits` (empty when absent or null).
-    public var traits: Value.Object
+    /// `traits` (empty when absent or null), packed on the reader's thread: a contact's first
+    /// traits are kept as they come (see `ContactState.traits`).
+    public var traits: PackedObject
     /// The 1-based line of the log the event came from.
     public var line: Int
 }
@@ -32,15 +33,21 @@ extension Event {
     // calls: written out field by field, it built the event on the stack and then copied it
     // into place (four retains and releases an event).
     public init(kind: Kind, contactID: String, name: String? = nil, timestamp: Int64,
-                properties: PackedObject = PackedObject(), traits: Value.Object = Value.Object(), line: Int) {
+                properties: PackedObject = PackedObject(), traits: PackedObject = PackedObject(), line: Int) {
         self.init(kind: kind, contactID: contactID, contactHash: StringBytes.hash(contactID), name: name,
                   timestamp: timestamp, properties: properties, traits: traits, line: line)
     }
 
-    /// An event whose properties are packed from `properties`.
+    /// An event whose properties and traits are packed from `properties` and `traits`.
     public init(kind: Kind, contactID: String, name: String? = nil, timestamp: Int64,
                 properties: Value.Object, traits: Value.Object = Value.Object(), line: Int) {
         self.init(kind: kind, contactID: contactID, name: name, timestamp: timestamp,
-                  properties: PackedObject(properties), traits: traits, line: line)
+                  properties: PackedObject(properties), traits: PackedObject(traits), line: line)
+    }
+
+    /// An event with no properties whose traits are packed from `traits`.
+    public init(kind: Kind, contactID: String, name: String? = nil, timestamp: Int64, traits: Value.Object, line: Int) {
+        self.init(kind: kind, contactID: contactID, name: name, timestamp: timestamp,
+                  properties: Value.Object(), traits: traits, line: line)
     }
 }

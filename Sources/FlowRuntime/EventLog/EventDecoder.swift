@@ -127,32 +127,13 @@ private struct Field {
     }
 }
 
-/// An object-valued member (`properties`, `traits`): absent (or null), an object (built, or
-/// checked and left to be built from its offset if it turns out to be needed), or not an object.
-private enum ObjectField<Built: BuiltObject> {
+/// An object-valued member (`properties`, `traits`): absent (or null), an object (packed, or
+/// checked and left to be packed from its offset if it turns out to be needed), or not an object.
+private enum ObjectField {
     case absent
-    case object(Built)
+    case object(PackedObject)
     case unbuilt(offset: Int)
     case wrong(Field)
-}
-
-/// How an object-valued member is built: `traits` as a `Value.Object`, which replay applies
-/// member by member; `properties` packed, as a trigger keeps them (see `TriggerEvent`).
-private protocol BuiltObject {
-    init()
-    static func build(_ scanner: inout JSONScanner, depth: Int, keeping filter: MemberKeyFilter?) throws(JSONError) -> Self
-}
-
-extension Value.Object: BuiltObject {
-    static func build(_ scanner: inout JSONScanner, depth: Int, keeping filter: MemberKeyFilter?) throws(JSONError) -> Self {
-        try scanner.buildObject(depth: depth, keeping: filter)
-    }
-}
-
-extension PackedObject: BuiltObject {
-    static func build(_ scanner: inout JSONScanner, depth: Int, keeping filter: MemberKeyFilter?) throws(JSONError) -> Self {
-        try scanner.buildPackedObject(depth: depth, keeping: filter)
-    }
 }
 
 /// What a line's `type` names.
@@ -190,8 +171,8 @@ private struct Members {
     var event: Field?
     var timestamp: Field?
     var messageID: Field?
-    var properties = ObjectField<PackedObject>.absent
-    var traits = ObjectField<Value.Object>.absent
+    var properties = ObjectField.absent
+    var traits = ObjectField.absent
     /// What a string `type` names (nil for another type or kind), judged as it is scanned.
     var lineType: LineType?
     /// The name a non-empty string `event` gives, found as it is scanned.
@@ -328,18 +309,18 @@ private struct Members {
         }
     }
 
-    /// The object of an object-valued member, built now (the members `filter` keeps) if it was
+    /// The object of an object-valued member, packed now (the members `filter` keeps) if it was
     /// left unbuilt.
-    private func object<Built>(_ field: ObjectField<Built>, _ key: String, with scanner: JSONScanner,
-                               keeping filter: MemberKeyFilter?) throws(LineProblem) -> Built {
+    private func object(_ field: ObjectField, _ key: String, with scanner: JSONScanner,
+                        keeping filter: MemberKeyFilter?) throws(LineProblem) -> PackedObject {
         switch field {
-        case .absent: return Built()
+        case .absent: return PackedObject()
         case .object(let object): return object
         case .unbuilt(let offset):
             var rescanner = scanner
             rescanner.position = offset
             do {
-                return try Built.build(&rescanner, depth: 1, keeping: filter)
+                return try rescanner.buildPackedObject(depth: 1, keeping: filter)
             } catch {
                 throw LineProblem(offset: error.offset, message: error.message) // checked before: not expected
             }
@@ -376,7 +357,7 @@ private extension JSONScanner {
 
     /// Scans a member value that must be an object (null counts as absent); without `build`
     /// the object is checked and left unbuilt, with it only the members `keeping` keeps are built.
-    mutating func scanObjectField<Built>(build: Bool, keeping filter: MemberKeyFilter?) throws(JSONError) -> ObjectField<Built> {
+    mutating func scanObjectField(build: Bool, keeping filter: MemberKeyFilter?) throws(JSONError) -> ObjectField {
         skipWhitespace()
         let offset = position
         guard position < bytes.count, bytes[position] == UInt8(ascii: "{") else {
@@ -387,7 +368,7 @@ private extension JSONScanner {
             _ = try parseValue(depth: 1, .check)
             return .unbuilt(offset: offset)
         }
-        return .object(try Built.build(&self, depth: 1, keeping: filter))
+        return .object(try buildPackedObject(depth: 1, keeping: filter))
     }
 
     /// The line is not an object: report its JSON error if it has one, else that it is no event.

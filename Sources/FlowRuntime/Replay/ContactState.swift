@@ -75,8 +75,8 @@ final class ContactState {
     }
 
     /// Replaces all traits.
-    func replaceTraits(_ traits: Value.Object) {
-        self.traits = PackedObject(traits)
+    func replaceTraits(_ traits: PackedObject) {
+        self.traits = traits
         zone = nil
         checkedEmail = nil
     }

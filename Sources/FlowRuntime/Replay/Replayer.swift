@@ -122,12 +122,12 @@ public final class Replayer {
 
     // MARK: Events
 
-    private func identify(_ contact: ContactState, traits: Value.Object) {
-        if contact.traits.isEmpty, tracer == nil, !traits.orderedMembers.contains(where: \.value.isNull) {
-            contact.replaceTraits(traits) // a contact's first traits: taken whole, not grown key by key
-            armDateTriggers(contact, readingAnyOf: traits.orderedMembers.lazy.map(\.key))
+    private func identify(_ contact: ContactState, traits: PackedObject) {
+        if contact.traits.isEmpty, tracer == nil, !traits.hasNullMember {
+            contact.replaceTraits(traits) // a contact's first traits: kept as packed by the reader
+            traits.forEachKey { armDateTriggers(contact, readingTrait: $0) }
         } else {
-            setTraits(contact, traits.orderedMembers) // `orderedMembers` reads the members in place
+            setTraits(contact, traits.object.orderedMembers)
         }
     }
 
@@ -138,15 +138,16 @@ public final class Replayer {
         } else {
             contact.updateTraits(changes)
         }
-        armDateTriggers(contact, readingAnyOf: changes.lazy.map(\.key))
+        for change in changes {
+            var key = change.key
+            key.withUTF8 { armDateTriggers(contact, readingTrait: UnsafeRawBufferPointer($0)) }
+        }
     }
 
-    private func armDateTriggers(_ contact: ContactState, readingAnyOf traits: some Sequence<String>) {
-        guard !project.dateTriggers.isEmpty else { return }
-        for trait in traits {
-            guard let index = project.dateTriggers.firstIndex(where: { StringBytes.equal($0.trait, trait) })
-            else { continue }
-            for flow in project.dateTriggers[index].flows { armDateTrigger(contact, flow: flow) }
+    /// Re-arms the date triggers that read the trait whose key has the UTF-8 `trait`.
+    private func armDateTriggers(_ contact: ContactState, readingTrait trait: UnsafeRawBufferPointer) {
+        for dateTrigger in project.dateTriggers where StringBytes.equal(dateTrigger.trait, trait) {
+            for flow in dateTrigger.flows { armDateTrigger(contact, flow: flow) }
         }
     }
 

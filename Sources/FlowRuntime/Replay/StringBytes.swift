@@ -19,6 +19,13 @@ enum StringBytes {
         return first.withUTF8 { first in second.withUTF8 { first.elementsEqual($0) } }
     }
 
+    /// Whether the string's UTF-8 is `bytes`.
+    static func equal(_ text: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard text.utf8.count == bytes.count else { return false }
+        var text = text
+        return text.withUTF8 { $0.elementsEqual(bytes) }
+    }
+
     /// Whether both are nil, or both strings with the same UTF-8 bytes.
     static func equal(_ a: String?, _ b: String?) -> Bool {
         switch (a, b) {

@@ -141,7 +141,7 @@ public struct ScenarioRunner {
 
     /// An input event as timeline text: `track NAME` or `identify TRAIT, ...`.
     private static func text(_ event: Event) -> String {
-        event.kind == .track ? "track \(event.name ?? "")" : "identify " + event.traits.keys.joined(separator: ", ")
+        event.kind == .track ? "track \(event.name ?? "")" : "identify " + event.traits.object.keys.joined(separator: ", ")
     }
 
     private static func event(_ event: ScenarioEvent, contact: String, at time: Int64) -> Event {

@@ -88,6 +88,33 @@ public struct PackedObject: Hashable, Sendable {
         }
     }
 
+    /// Calls `body` with each member's key, as UTF-8 read in place, in order.
+    public func forEachKey(_ body: (UnsafeRawBufferPointer) -> Void) {
+        bytes.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let keyLength = Self.length(bytes, &offset)
+                body(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + keyLength]))
+                offset += keyLength
+                Self.skipValue(bytes, &offset)
+            }
+        }
+    }
+
+    /// Whether a member's value is `null`.
+    public var hasNullMember: Bool {
+        bytes.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let keyLength = Self.length(bytes, &offset)
+                offset += keyLength
+                if bytes[offset] == Kind.null.rawValue { return true }
+                Self.skipValue(bytes, &offset)
+            }
+            return false
+        }
+    }
+
     public static func == (a: PackedObject, b: PackedObject) -> Bool { a.object == b.object }
     public func hash(into hasher: inout Hasher) { hasher.combine(object) }
 
@@ -344,6 +371,9 @@ package final class PackedObjectBuilder {
     @exclusivity(unchecked) private var writer: PackedWriter
     /// How many members were added since `begin`.
     @exclusivity(unchecked) package private(set) var memberCount = 0
+    /// One bit per key added since `begin` (`keyBit`): a key whose bit is clear is not there,
+    /// found without walking the members.
+    @exclusivity(unchecked) private var keyBits: UInt64 = 0
 
     package init() {
         let capacity = 256
@@ -358,11 +388,13 @@ package final class PackedObjectBuilder {
     package func begin() {
         writer.removeAll()
         memberCount = 0
+        keyBits = 0
     }
 
     /// Whether a member added since `begin` has the key whose UTF-8 is `key`.
     package func containsKey(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        writer.withBytes { bytes in
+        guard keyBits & Self.keyBit(key) != 0 else { return false }
+        return writer.withBytes { bytes in
             var offset = 0
             while offset < bytes.count {
                 let keyLength = PackedObject.length(bytes, &offset)
@@ -376,6 +408,7 @@ package final class PackedObjectBuilder {
 
     /// Adds a member with the string value `value`; `key` must not be in the object yet.
     package func add(key: UnsafeBufferPointer<UInt8>, string value: UnsafeBufferPointer<UInt8>) {
+        keyBits |= Self.keyBit(key)
         PackedObject.writeBytes(key, into: &writer)
         PackedObject.encodeString(value, into: &writer)
         memberCount += 1
@@ -383,9 +416,16 @@ package final class PackedObjectBuilder {
 
     /// Adds a member with the value `value`; `key` must not be in the object yet.
     package func add(key: UnsafeBufferPointer<UInt8>, value: Value) {
+        keyBits |= Self.keyBit(key)
         PackedObject.writeBytes(key, into: &writer)
         PackedObject.encode(value, into: &writer)
         memberCount += 1
+    }
+
+    /// One of 64 bits, from the key's length and its first and last bytes.
+    private static func keyBit(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let ends = key.isEmpty ? 0 : UInt64(key[0]) &* 5 &+ UInt64(key[key.count - 1])
+        return 1 << ((UInt64(key.count) &* 11 &+ ends) & 63)
     }
 
     /// The object of the members added since `begin`.
