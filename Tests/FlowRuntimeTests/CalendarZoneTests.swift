@@ -50,6 +50,19 @@ import Testing
         #expect(cache.zone(named: "Europe/Berlin")?.offset(at: instant("2026-07-01T00:00:00Z")) == 7200)
     }
 
+    /// A name given as UTF-8 (a packed trait read in place) resolves as the same name given as a
+    /// string, asked for again or not, short or longer than the byte cache's keys.
+    @Test func namesAsBytesResolveAsStrings() {
+        let cache = ZoneCache()
+        let names = ["Europe/Berlin", "America/New_York", "europe/berlin", "UTC", "", "America/Argentina/Buenos_Aires",
+                     "America/Argentina/ComodRivadavia", "Mars/Base/" + String(repeating: "x", count: 40)]
+        for name in names + names.reversed() {
+            var bytes = Array(name.utf8)
+            let found = bytes.withUnsafeMutableBytes { cache.zone(namedUTF8: UnsafeRawBufferPointer($0)) }
+            #expect(found?.name == ZoneCache().zone(named: name)?.name, "\(name)")
+        }
+    }
+
     /// Offsets agree with Foundation's `TimeZone` over 1901–2037 (both read the same tz data).
     @Test(arguments: ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu", "Pacific/Apia",
                       "UTC", "Europe/Dublin", "Asia/Jerusalem"])

@@ -10,6 +10,8 @@ public final class ZoneCache {
     /// Names asked for lately, found by the string's words before `zones` hashes them: a
     /// contact's `timezone` trait is one the reader made once for many lines.
     private var recent = StringBitsCache<Zone?>(setBits: 5)
+    /// Names read as UTF-8 in place (a contact's packed `timezone` trait), by their bytes.
+    private let recentUTF8 = ShortBytesCache<Zone?>(bits: 6, placeholder: nil)
     private var directoryListings: [String: Set<String>] = [:]
 
     /// Tree entries that are not IANA zone names: the `posix/` and `right/` copies, and
@@ -29,6 +31,15 @@ public final class ZoneCache {
             zones[name] = zone
             return zone
         }
+    }
+
+    /// The zone whose name has the UTF-8 `name`, as `zone(named:)` finds it; a name of up to
+    /// `ShortBytes.maxCount` bytes seen lately is found by its bytes, with no `String` made.
+    func zone(namedUTF8 name: UnsafeRawBufferPointer) -> Zone? {
+        let bytes = name.assumingMemoryBound(to: UInt8.self)
+        let make = { self.zone(named: String(decoding: bytes, as: UTF8.self)) }
+        guard bytes.count <= ShortBytes.maxCount else { return make() }
+        return recentUTF8.value(for: ShortBytes(bytes, start: 0, count: bytes.count), orMake: make)
     }
 
     /// A contact's zone: its `timezone` trait when that names a zone, else `fallback` (the

@@ -113,10 +113,6 @@ final class ContactState {
         prefetchStorage(of: &marketingSends)
         prefetchStorage(of: &traits)
     }
-
-    var timezone: String? {
-        if case .string(let name) = traits["timezone"] { name } else { nil }
-    }
 }
 
 /// A contact's armed date or inactivity trigger for one flow. Re-arming only updates the slot;

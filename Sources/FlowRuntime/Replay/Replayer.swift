@@ -115,7 +115,9 @@ public final class Replayer {
 
     func zone(of contact: ContactState) -> Zone {
         if let zone = contact.zone { return zone }
-        let zone = zones.zone(forTrait: contact.timezone, fallback: projectZone)
+        var named: Zone?
+        _ = contact.traits.withUTF8(ofString: "timezone") { named = zones.zone(namedUTF8: $0) }
+        let zone = named ?? projectZone
         contact.zone = zone
         return zone
     }
