@@ -127,7 +127,7 @@ public final class Replayer {
     private func identify(_ contact: ContactState, traits: PackedObject) {
         if contact.traits.isEmpty, tracer == nil, !traits.hasNullMember {
             contact.replaceTraits(traits) // a contact's first traits: kept as packed by the reader
-            traits.forEachKey { armDateTriggers(contact, readingTrait: $0) }
+            armDateTriggers(contact, readingAnyOf: traits)
         } else {
             setTraits(contact, traits.object.orderedMembers)
         }
@@ -143,6 +143,18 @@ public final class Replayer {
         for change in changes {
             var key = change.key
             key.withUTF8 { armDateTriggers(contact, readingTrait: UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// Re-arms the date triggers that read a trait of `traits`, in the order of its members.
+    private func armDateTriggers(_ contact: ContactState, readingAnyOf traits: PackedObject) {
+        switch project.dateTriggers.count {
+        case 0: return
+        case 1: // one trait to look for: no walk over every key
+            guard traits.containsKey(project.dateTriggers[0].trait) else { return }
+            for flow in project.dateTriggers[0].flows { armDateTrigger(contact, flow: flow) }
+        default:
+            traits.forEachKey { armDateTriggers(contact, readingTrait: $0) }
         }
     }
 

@@ -75,6 +75,11 @@ public struct PackedObject: Hashable, Sendable {
         return bytes.withUnsafeBytes { value($0, &offset) }
     }
 
+    /// Whether there is a member whose key has the same UTF-8 bytes as `key`.
+    public func containsKey(_ key: String) -> Bool {
+        valueOffset(of: key) != nil
+    }
+
     /// Calls `body` with the UTF-8 of the string member `key`, read in place, and returns true;
     /// returns false when there is no such member or it is not a string.
     public func withUTF8(ofString key: String, _ body: (UnsafeRawBufferPointer) -> Void) -> Bool {
