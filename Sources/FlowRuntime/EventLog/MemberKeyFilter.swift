@@ -1,3 +1,5 @@
+import FlowSyntax
+
 /// Which members of an object the reader builds (`EventLogOptions.traitsWanted`,
 /// `propertyKeysWanted`): those whose key is in a set. A key made by `StringMaker` is mostly a
 /// small ASCII string, whose two words are its bytes: it is found in a small open-addressing
@@ -35,7 +37,7 @@ final class MemberKeyFilter {
     @inline(__always)
     func keeps(_ key: String) -> Bool {
         // `isSmallASCII` without its start-up check, which `onlySmallASCIIWanted` implies.
-        guard onlySmallASCIIWanted, case let words = StringWords(key), words.high >> 60 == StringMaker.smallASCIIMarker
+        guard onlySmallASCIIWanted, case let words = StringWords(key), words.high >> 60 == SmallASCIIString.marker
         else { return wanted.contains(key) }
         var slot = words.slot(bits: tableBits)
         while true {

@@ -1,3 +1,5 @@
+import FlowSyntax
+
 /// Makes `String`s from validated UTF-8 in the input, faster than `String(decoding:as:)` for the
 /// short strings event logs are full of:
 ///
@@ -12,8 +14,8 @@ final class StringMaker {
     static let cachedLength = ShortBytes.maxCount
 
     private let cache = ShortBytesCache(bits: 8, placeholder: "")
-    /// Whether `smallASCII` makes exactly what the standard library makes (checked once).
-    private let smallFormVerified = StringMaker.smallFormVerified
+    /// Whether short ASCII strings are made in their small form (checked once).
+    private let smallFormVerified = SmallASCIIString.isVerified
 
     /// The string of `input[start..<start + count]`, which must be valid UTF-8.
     @inline(__always)
@@ -24,7 +26,7 @@ final class StringMaker {
             let low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & ShortBytes.lowBytesMask(count)
             let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
                 & ShortBytes.lowBytesMask(count - 8)
-            if let small = StringMaker.smallASCII(low, high, count: count) { return small }
+            if let small = SmallASCIIString.make(low, high, count: count) { return small }
         }
         return madeOrCachedString(in: input, start: start, count: count)
     }
@@ -34,48 +36,11 @@ final class StringMaker {
             return String(decoding: UnsafeBufferPointer(rebasing: input[start..<start + count]), as: UTF8.self)
         }
         let key = ShortBytes(input, start: start, count: count)
-        if count <= 15, smallFormVerified, let small = StringMaker.smallASCII(key.words.0, key.words.1, count: count) {
+        if count <= 15, smallFormVerified, let small = SmallASCIIString.make(key.words.0, key.words.1, count: count) {
             return small
         }
         return cache.value(for: key) {
             String(decoding: UnsafeBufferPointer(rebasing: input[start..<start + count]), as: UTF8.self)
         }
     }
-
-    // MARK: Small strings
-
-    /// A small string of ASCII bytes in `low` and `high` (at most 15): on 64-bit platforms its
-    /// two words are the bytes themselves, with `0xE0 | count` in the top byte.
-    @inline(__always)
-    private static func smallASCII(_ low: UInt64, _ high: UInt64, count: Int) -> String? {
-        guard (low | high) & 0x8080_8080_8080_8080 == 0, MemoryLayout<String>.size == 16 else { return nil }
-        let discriminator = (smallASCIIMarker << 4 | UInt64(truncatingIfNeeded: count)) << 56
-        // Moved out of memory holding its words: a bit cast would copy it, calling into the
-        // runtime to retain what a small string does not need retained.
-        return withUnsafeTemporaryAllocation(of: String.self, capacity: 1) { slot in
-            let words = UnsafeMutableRawPointer(slot.baseAddress.unsafelyUnwrapped)
-            words.storeBytes(of: low, as: UInt64.self)
-            words.storeBytes(of: high | discriminator, toByteOffset: 8, as: UInt64.self)
-            return slot.baseAddress.unsafelyUnwrapped.move()
-        }
-    }
-
-    /// The top 4 bits of a small ASCII string's second word (immortal, ASCII, small); no other
-    /// kind of string has all three set.
-    static let smallASCIIMarker: UInt64 = 0xE
-
-    /// Whether `smallASCII` makes exactly what the standard library makes (checked once).
-    static let smallFormVerified: Bool = {
-        let sample = Array("abcdefghijklmno".utf8)
-        return sample.withUnsafeBufferPointer { sample in
-            (0...15).allSatisfy { count in
-                let made = String(decoding: UnsafeBufferPointer(rebasing: sample[..<count]), as: UTF8.self)
-                let key = ShortBytes(sample, start: 0, count: count)
-                guard MemoryLayout<String>.size == 16, let small = smallASCII(key.words.0, key.words.1, count: count) else {
-                    return false
-                }
-                return unsafeBitCast(made, to: (UInt64, UInt64).self) == unsafeBitCast(small, to: (UInt64, UInt64).self)
-            }
-        }
-    }()
 }

@@ -1,3 +1,5 @@
+import FlowSyntax
+
 /// A `String`'s two words on a 64-bit platform: a small string's UTF-8 bytes with its count and
 /// flags in the top byte, or a large string's count, flags and storage address. Equal words
 /// mean the same string value, as long as that string is kept alive; different words can still
@@ -24,7 +26,7 @@ struct StringWords: Equatable {
     /// Whether the string is small and ASCII in the layout `StringMaker` verified at start-up:
     /// its words are then its bytes, zero-padded, with the count in the top byte.
     var isSmallASCII: Bool {
-        StringMaker.smallFormVerified && high >> 60 == StringMaker.smallASCIIMarker
+        SmallASCIIString.isVerified && high >> 60 == SmallASCIIString.marker
     }
 
     /// One of `1 << bits` slots of a direct-mapped cache, with `extra` mixed in.

@@ -127,20 +127,24 @@ public struct PackedObject: Hashable, Sendable {
 
     /// Where the value of member `key` starts (its kind byte), if there is one.
     private func valueOffset(of key: String) -> Int? {
-        var key = key
-        return key.withUTF8 { wanted -> Int? in
-            bytes.withUnsafeBytes { bytes -> Int? in
-                var offset = 0
-                while offset < bytes.count {
-                    let keyLength = Self.length(bytes, &offset)
-                    if keyLength == wanted.count, Self.equal(bytes.baseAddress! + offset, wanted, count: keyLength) {
-                        return offset + keyLength
-                    }
-                    offset += keyLength
-                    Self.skipValue(bytes, &offset)
+        if let offset = key.utf8.withContiguousStorageIfAvailable({ valueOffset(ofKeyUTF8: $0) }) { return offset }
+        var key = key // not stored as UTF-8: made contiguous first
+        return key.withUTF8 { valueOffset(ofKeyUTF8: $0) }
+    }
+
+    /// Where the value of the member whose key is `wanted` starts, if there is one.
+    private func valueOffset(ofKeyUTF8 wanted: UnsafeBufferPointer<UInt8>) -> Int? {
+        bytes.withUnsafeBytes { bytes -> Int? in
+            var offset = 0
+            while offset < bytes.count {
+                let keyLength = Self.length(bytes, &offset)
+                if keyLength == wanted.count, Self.equal(bytes.baseAddress! + offset, wanted, count: keyLength) {
+                    return offset + keyLength
                 }
-                return nil
+                offset += keyLength
+                Self.skipValue(bytes, &offset)
             }
+            return nil
         }
     }
 
@@ -173,7 +177,7 @@ public struct PackedObject: Hashable, Sendable {
         case .string:
             let length = Self.length(bytes, &offset)
             defer { offset += length }
-            return .string(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self))
+            return .string(Self.string(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length])))
         case .plainNumber:
             let fractionDigits = Int(bytes[offset])
             offset += 1
@@ -184,6 +188,19 @@ public struct PackedObject: Hashable, Sendable {
         case .boxed: return boxed[Self.length(bytes, &offset)]
         case nil: preconditionFailure("PackedObject: unknown kind byte")
         }
+    }
+
+    /// The string of `utf8`: a short ASCII one made in its small form (see `SmallASCIIString`).
+    @inline(__always)
+    private static func string(_ utf8: UnsafeRawBufferPointer) -> String {
+        if utf8.count <= 15, SmallASCIIString.isVerified {
+            var words: (UInt64, UInt64) = (0, 0)
+            withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: utf8) }
+            if let small = SmallASCIIString.make(UInt64(littleEndian: words.0), UInt64(littleEndian: words.1), count: utf8.count) {
+                return small
+            }
+        }
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// Moves `offset` past the value whose kind byte is there.
