@@ -1,3 +1,5 @@
+import FlowSyntax
+
 /// A growable byte buffer written through a pointer, for output assembled from many short
 /// pieces (`flowc run --json` lines): an append is a capacity check and a copy, where appending
 /// to an `[UInt8]` also pays for uniqueness checks and generic sequence handling.
@@ -141,30 +143,10 @@ public struct ByteBuffer: ~Copyable {
         return false
     }
 
-    /// Copies `count` bytes; runs of up to 32 bytes (most pieces of a record) with a few
-    /// overlapping loads and stores instead of a call to `memcpy`.
+    /// Copies `count` bytes (see `ShortCopy`).
     @inline(__always)
     private static func copyBytes(from source: UnsafePointer<UInt8>, count: Int, to target: UnsafeMutablePointer<UInt8>) {
-        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
-        switch count {
-        case 17...32:
-            let head = from.loadUnaligned(as: SIMD2<UInt64>.self)
-            let tail = from.loadUnaligned(fromByteOffset: count - 16, as: SIMD2<UInt64>.self)
-            to.storeBytes(of: head, as: SIMD2<UInt64>.self)
-            to.storeBytes(of: tail, toByteOffset: count - 16, as: SIMD2<UInt64>.self)
-        case 8...16:
-            let head = from.loadUnaligned(as: UInt64.self), tail = from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-            to.storeBytes(of: head, as: UInt64.self)
-            to.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
-        case 4..<8:
-            let head = from.loadUnaligned(as: UInt32.self), tail = from.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
-            to.storeBytes(of: head, as: UInt32.self)
-            to.storeBytes(of: tail, toByteOffset: count - 4, as: UInt32.self)
-        case 0..<4:
-            for index in 0..<count { target[index] = source[index] }
-        default:
-            target.initialize(from: source, count: count)
-        }
+        ShortCopy.copy(from: source, count: count, to: target)
     }
 
     /// Whether a byte of `word` is `"`, `\` or below 0x20 (exact: borrows only follow a hit).

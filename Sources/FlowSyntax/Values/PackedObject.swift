@@ -273,14 +273,16 @@ public struct PackedObject: Hashable, Sendable {
     }
 
     /// Writes a string value from its UTF-8.
+    @inline(__always)
     fileprivate static func encodeString(_ utf8: UnsafeBufferPointer<UInt8>, into sink: inout PackedWriter) {
         sink.put(Kind.string.rawValue)
         writeBytes(utf8, into: &sink)
     }
 
     private static func box(_ value: Value, into sink: inout PackedWriter) {
-        sink.put(Kind.boxed.rawValue)
-        putLength(sink.box(value), into: &sink)
+        sink.reserve(1 + maxLengthBytes)
+        sink.putReserved(Kind.boxed.rawValue)
+        putLength(sink.box(value), intoReserved: &sink)
     }
 
     @inline(__always)
@@ -294,18 +296,23 @@ public struct PackedObject: Hashable, Sendable {
     /// Writes a key or string's UTF-8: its length, then its bytes.
     @inline(__always)
     fileprivate static func writeBytes(_ utf8: UnsafeBufferPointer<UInt8>, into sink: inout PackedWriter) {
-        putLength(utf8.count, into: &sink)
-        sink.put(UnsafeRawBufferPointer(utf8))
+        sink.reserve(maxLengthBytes + utf8.count)
+        putLength(utf8.count, intoReserved: &sink)
+        sink.putReserved(UnsafeRawBufferPointer(utf8))
     }
 
+    /// The most bytes `putLength` writes.
+    private static var maxLengthBytes: Int { 10 }
+
+    /// Writes `length` as LEB128 into room reserved for it (`maxLengthBytes`).
     @inline(__always)
-    private static func putLength(_ length: Int, into sink: inout PackedWriter) {
+    private static func putLength(_ length: Int, intoReserved sink: inout PackedWriter) {
         var rest = UInt(length)
         while rest >= 0x80 {
-            sink.put(UInt8(rest & 0x7F) | 0x80)
+            sink.putReserved(UInt8(rest & 0x7F) | 0x80)
             rest >>= 7
         }
-        sink.put(UInt8(rest))
+        sink.putReserved(UInt8(rest))
     }
 }
 
@@ -353,11 +360,22 @@ private struct PackedWriter {
         count += 1
     }
 
+    /// Makes room for `additional` more bytes, for the `putReserved` calls that follow.
     @inline(__always)
-    mutating func put(_ bytes: UnsafeRawBufferPointer) {
+    mutating func reserve(_ additional: Int) {
+        if count + additional > capacity { grow(toHold: additional) }
+    }
+
+    @inline(__always)
+    mutating func putReserved(_ byte: UInt8) {
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func putReserved(_ bytes: UnsafeRawBufferPointer) {
         guard let source = bytes.baseAddress else { return }
-        if count + bytes.count > capacity { grow(toHold: bytes.count) }
-        UnsafeMutableRawPointer(base + count).copyMemory(from: source, byteCount: bytes.count)
+        ShortCopy.copy(from: source, count: bytes.count, to: base + count)
         count += bytes.count
     }
 
@@ -445,6 +463,7 @@ package final class PackedObjectBuilder {
     }
 
     /// One of 64 bits, from the key's length and its first and last bytes.
+    @inline(__always)
     private static func keyBit(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let ends = key.isEmpty ? 0 : UInt64(key[0]) &* 5 &+ UInt64(key[key.count - 1])
         return 1 << ((UInt64(key.count) &* 11 &+ ends) & 63)
