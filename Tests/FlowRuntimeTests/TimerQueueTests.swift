@@ -22,6 +22,15 @@ import Testing
         deinit { census.alive -= 1 }
     }
 
+    /// The replay's timer payload is two words, and so is its slot in the queue: a pending timer
+    /// of hundreds of thousands should not pay for an enum tag's third word.
+    @Test func aReplayTimerSlotIsTwoWords() {
+        #expect(MemoryLayout<Replayer.Timer?>.stride == 2 * MemoryLayout<Int>.stride)
+        #expect(Replayer.TimerKind.resume(at: 0).resumePosition == 0)
+        #expect(Replayer.TimerKind.resume(at: 7).resumePosition == 7)
+        #expect(Replayer.TimerKind.sendAgain.resumePosition == nil)
+    }
+
     /// How far ahead timers are scheduled and how far the clock moves at a time.
     struct Spread: Sendable, CustomTestStringConvertible {
         var ahead: Int

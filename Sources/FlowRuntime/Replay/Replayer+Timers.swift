@@ -16,11 +16,10 @@ extension Replayer {
                 instance.timer = nil
                 pendingTimers.instances -= 1
                 if let tracer { traceTimer(instance, due: nil, kind, tracer) }
-                switch kind {
-                case .resume(let position):
+                if let position = kind.resumePosition {
                     instance.waitingSince = nil
                     run(instance, from: position)
-                case .sendAgain:
+                } else { // a postponed send
                     run(instance, from: instance.position, countingVisit: false)
                 }
             case .trigger(let contact, let flow):

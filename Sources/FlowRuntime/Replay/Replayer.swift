@@ -14,9 +14,23 @@ public final class Replayer {
         case trigger(ContactState, flow: Int)
     }
 
-    enum TimerKind {
-        case resume(at: Int)
-        case sendAgain
+    /// What an instance's timer does when it fires: resume at a step, or try a postponed send
+    /// again. One word (a step position, or -1 for a send), so that a queued `Timer` is two
+    /// words: with an enum's tag byte it took three in the queue's slots.
+    struct TimerKind {
+        private let position: Int
+
+        /// Resume the instance at step `position`.
+        static func resume(at position: Int) -> TimerKind {
+            precondition(position >= 0, "a step position")
+            return TimerKind(position: position)
+        }
+
+        /// Try the postponed send at the instance's step again.
+        static let sendAgain = TimerKind(position: -1)
+
+        /// The step to resume at; nil for a send tried again.
+        var resumePosition: Int? { position >= 0 ? position : nil }
     }
 
     let project: CompiledProject

@@ -63,15 +63,12 @@ extension Replayer {
 
     func traceTimer(_ instance: Instance, due: Int64?, _ kind: TimerKind, _ tracer: ReplayTracer) {
         let purpose: TimerPurpose
-        switch kind {
-        case .sendAgain:
+        if kind.resumePosition == nil {
             purpose = .window
-        case .resume:
-            if case .waitFor = project.flows[instance.flow].steps[instance.position].action {
-                purpose = .waitForDeadline
-            } else {
-                purpose = .wait
-            }
+        } else if case .waitFor = project.flows[instance.flow].steps[instance.position].action {
+            purpose = .waitForDeadline
+        } else {
+            purpose = .wait
         }
         let event: TraceEvent = due.map { .timerSet(flow: instance.flow, step: instance.position, due: $0, purpose) }
             ?? .timerFired(flow: instance.flow, step: instance.position, purpose)
