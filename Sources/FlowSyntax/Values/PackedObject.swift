@@ -96,12 +96,9 @@ public struct PackedObject: Hashable, Sendable {
     /// Calls `body` with each member's key, as UTF-8 read in place, in order.
     public func forEachKey(_ body: (UnsafeRawBufferPointer) -> Void) {
         bytes.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let keyLength = Self.length(bytes, &offset)
-                body(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + keyLength]))
-                offset += keyLength
-                Self.skipValue(bytes, &offset)
+            Self.walkMembers(bytes) { key, _ in
+                body(key)
+                return true
             }
         }
     }
@@ -109,14 +106,12 @@ public struct PackedObject: Hashable, Sendable {
     /// Whether a member's value is `null`.
     public var hasNullMember: Bool {
         bytes.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let keyLength = Self.length(bytes, &offset)
-                offset += keyLength
-                if bytes[offset] == Kind.null.rawValue { return true }
-                Self.skipValue(bytes, &offset)
+            var found = false
+            Self.walkMembers(bytes) { _, value in
+                found = bytes[value] == Kind.null.rawValue
+                return !found
             }
-            return false
+            return found
         }
     }
 
@@ -134,23 +129,37 @@ public struct PackedObject: Hashable, Sendable {
 
     /// Where the value of the member whose key is `wanted` starts, if there is one.
     private func valueOffset(ofKeyUTF8 wanted: UnsafeBufferPointer<UInt8>) -> Int? {
-        bytes.withUnsafeBytes { bytes -> Int? in
-            var offset = 0
-            while offset < bytes.count {
-                let keyLength = Self.length(bytes, &offset)
-                if keyLength == wanted.count, Self.equal(bytes.baseAddress! + offset, wanted, count: keyLength) {
-                    return offset + keyLength
-                }
-                offset += keyLength
-                Self.skipValue(bytes, &offset)
-            }
-            return nil
+        bytes.withUnsafeBytes { Self.valueOffset(ofKeyUTF8: wanted, in: $0) }
+    }
+
+    /// Where, in the packed `bytes`, the value of the member whose key is `wanted` starts.
+    @inline(__always)
+    fileprivate static func valueOffset(ofKeyUTF8 wanted: UnsafeBufferPointer<UInt8>, in bytes: UnsafeRawBufferPointer) -> Int? {
+        var found: Int?
+        walkMembers(bytes) { key, value in
+            if key.count == wanted.count, equal(key.baseAddress!, wanted, count: key.count) { found = value }
+            return found == nil
+        }
+        return found
+    }
+
+    /// Calls `body` with each member's key (its UTF-8, in place) and where its value starts (its
+    /// kind byte), in order, for as long as `body` returns true.
+    @inline(__always)
+    private static func walkMembers(_ bytes: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer, _ value: Int) -> Bool) {
+        var offset = 0
+        while offset < bytes.count {
+            let keyLength = length(bytes, &offset)
+            let value = offset + keyLength
+            guard body(UnsafeRawBufferPointer(rebasing: bytes[offset..<value]), value) else { return }
+            offset = value
+            skipValue(bytes, &offset)
         }
     }
 
     /// Whether the `count` bytes at `a` and `b` are the same: eight at a time, then one by one.
     @inline(__always)
-    fileprivate static func equal(_ a: UnsafeRawPointer, _ b: UnsafeBufferPointer<UInt8>, count: Int) -> Bool {
+    private static func equal(_ a: UnsafeRawPointer, _ b: UnsafeBufferPointer<UInt8>, count: Int) -> Bool {
         guard let b = b.baseAddress.map(UnsafeRawPointer.init) else { return count == 0 }
         var index = 0
         while index &+ 8 <= count {
@@ -205,7 +214,7 @@ public struct PackedObject: Hashable, Sendable {
 
     /// Moves `offset` past the value whose kind byte is there.
     @inline(__always)
-    fileprivate static func skipValue(_ bytes: UnsafeRawBufferPointer, _ offset: inout Int) {
+    private static func skipValue(_ bytes: UnsafeRawBufferPointer, _ offset: inout Int) {
         let kind = Kind(rawValue: bytes[offset])
         offset += 1
         switch kind {
@@ -220,7 +229,7 @@ public struct PackedObject: Hashable, Sendable {
 
     /// The LEB128 number at `offset`; moves `offset` past it.
     @inline(__always)
-    fileprivate static func length(_ bytes: UnsafeRawBufferPointer, _ offset: inout Int) -> Int {
+    private static func length(_ bytes: UnsafeRawBufferPointer, _ offset: inout Int) -> Int {
         var value = 0
         var shift = 0
         while true {
@@ -404,8 +413,9 @@ private struct PackedWriter {
 }
 
 /// Packs an object member by member, from the bytes a parser has in hand, with no `Value` or
-/// `String` made for a string member: how the event log's reader packs event properties. One
-/// builder packs one object at a time and keeps its memory from one object to the next.
+/// `String` made for a string member: how the event log's reader packs event properties and
+/// traits. One builder packs one object at a time and keeps its memory from one object to the
+/// next.
 package final class PackedObjectBuilder {
     // Only this class's methods touch these, never two at once: no run-time exclusivity checks.
     @exclusivity(unchecked) private var writer: PackedWriter
@@ -434,16 +444,7 @@ package final class PackedObjectBuilder {
     /// Whether a member added since `begin` has the key whose UTF-8 is `key`.
     package func containsKey(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
         guard keyBits & Self.keyBit(key) != 0 else { return false }
-        return writer.withBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let keyLength = PackedObject.length(bytes, &offset)
-                if keyLength == key.count, PackedObject.equal(bytes.baseAddress! + offset, key, count: keyLength) { return true }
-                offset += keyLength
-                PackedObject.skipValue(bytes, &offset)
-            }
-            return false
-        }
+        return writer.withBytes { PackedObject.valueOffset(ofKeyUTF8: key, in: $0) != nil }
     }
 
     /// Adds a member with the string value `value`; `key` must not be in the object yet.
