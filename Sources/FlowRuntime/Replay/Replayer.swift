@@ -127,6 +127,8 @@ public final class Replayer {
         }
     }
 
+    /// The contact's zone: the one its `timezone` trait names, else the project's; kept on the
+    /// contact until the trait changes.
     func zone(of contact: ContactState) -> Zone {
         if let zone = contact.zone { return zone }
         var named: Zone?
