@@ -327,7 +327,7 @@ public struct PackedObject: Hashable, Sendable {
 
 /// Writes packed bytes into room of `capacity` bytes at `base`, moving them to memory of its own,
 /// twice as large, whenever the room is full (`owned` says whether `base` is such memory).
-private struct PackedWriter {
+private struct PackedWriter: ~Copyable { // not copyable: it may own the memory it writes to
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private var owned: Bool
@@ -349,7 +349,9 @@ private struct PackedWriter {
     /// Forgets what was written, keeping the room.
     mutating func removeAll() {
         count = 0
-        if !boxed.isEmpty { boxed.removeAll(keepingCapacity: true) }
+        // A new array, not this one emptied: the object written last shares this one, and
+        // emptying it would make a copy as large as the most this writer ever boxed.
+        if !boxed.isEmpty { boxed = [] }
     }
 
     /// Frees the memory the writer moved to, if it moved.
@@ -404,7 +406,7 @@ private struct PackedWriter {
     private mutating func grow(toHold extra: Int) {
         let larger = Swift.max(capacity * 2, count + extra, 64)
         let memory = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
-        memory.update(from: base, count: count)
+        memory.initialize(from: base, count: count)
         deallocateOwned()
         base = memory
         capacity = larger
