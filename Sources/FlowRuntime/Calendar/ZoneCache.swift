@@ -7,8 +7,8 @@ public final class ZoneCache {
     /// The tz database directory.
     public let directory: String
     private var zones: [String: Zone?] = [:]
-    /// Names asked for lately, found by the string's words before `zones` hashes them: a
-    /// contact's `timezone` trait is one the reader made once for many lines.
+    /// Names asked for lately as strings (the project's, a scenario's, `flowc explain`'s, and
+    /// the byte cache's misses), found by the string's words before `zones` hashes them.
     private var recent = StringBitsCache<Zone?>(setBits: 5)
     /// Names read as UTF-8 in place (a contact's packed `timezone` trait), by their bytes.
     private let recentUTF8 = ShortBytesCache<Zone?>(bits: 6, placeholder: nil)

@@ -18,9 +18,9 @@ extension JSONScanner {
 
     /// Builds the object at the current `{` as `buildObject` does, packed (see `PackedObject`):
     /// member by member from the bytes, by `JSONBuildState.packer`, with no `String` made for a
-    /// string value. An object whose key repeats, or with `maxStackedMembers` members or more
-    /// (rare in an event log), is checked to its end, then built again from its start through
-    /// the member stack, which settles repeated keys.
+    /// string value. An object whose key repeats, or with more than `maxStackedMembers` members
+    /// (rare in an event log), is checked to its end, then built again from its start by
+    /// `buildObject`'s loop, which settles repeated keys.
     mutating func buildPackedObject(depth: Int, keeping filter: MemberKeyFilter? = nil) throws(JSONError) -> PackedObject {
         let start = position
         let packer = state.packer

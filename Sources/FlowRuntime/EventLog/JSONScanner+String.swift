@@ -38,12 +38,12 @@ struct StringToken {
 
     /// Passes the decoded UTF-8 to `body`: the bytes in place, unless escapes must be decoded.
     @inline(__always)
-    func withDecodedBytes<Result, Failure>(
-        in input: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Result
-    ) throws(Failure) -> Result {
+    func withDecodedBytes<Answer, Failure>(
+        in input: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws(Failure) -> Answer
+    ) throws(Failure) -> Answer {
         guard hasEscapes else { return try body(bytes(in: input)) }
         var decoded = string(in: input)
-        return try decoded.withUTF8 { utf8 in Swift.Result { () throws(Failure) in try body(utf8) } }.get()
+        return try decoded.withUTF8 { utf8 in Result { () throws(Failure) in try body(utf8) } }.get()
     }
 
     /// The decoded string. The token must come from `JSONScanner.scanString` on the same input.

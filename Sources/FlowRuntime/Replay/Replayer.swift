@@ -156,6 +156,7 @@ public final class Replayer {
         } else {
             contact.updateTraits(changes)
         }
+        guard !project.dateTriggers.isEmpty else { return }
         for change in changes {
             var key = change.key
             key.withUTF8 { armDateTriggers(contact, readingTrait: UnsafeRawBufferPointer($0)) }

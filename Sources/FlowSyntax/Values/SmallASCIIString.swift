@@ -26,7 +26,7 @@ public enum SmallASCIIString {
     /// past `count`; nil unless they are all ASCII. Only for use when `isVerified`.
     @inlinable @inline(__always)
     public static func make(_ low: UInt64, _ high: UInt64, count: Int) -> String? {
-        guard (low | high) & 0x8080_8080_8080_8080 == 0, MemoryLayout<String>.size == 16 else { return nil }
+        guard count <= 15, (low | high) & 0x8080_8080_8080_8080 == 0, MemoryLayout<String>.size == 16 else { return nil }
         let discriminator = (marker << 4 | UInt64(truncatingIfNeeded: count)) << 56
         // Moved out of memory holding its words: a bit cast would copy it, calling into the
         // runtime to retain what a small string does not need retained.
