@@ -13,6 +13,8 @@
 # Targets: >= 1,000,000 events/s; memory that grows with contacts, not with events.
 # FLOWC=path (absolute, or relative to the repository root) uses that flowc binary and skips
 # `swift build -c release`. BENCH_DIR=dir keeps the logs elsewhere (default /tmp/flowc-bench).
+# BENCH_ROUNDS=n runs each row n times (default 3) and prints the best time, which events/s is
+# computed from, and the median: a shared machine's speed drifts by a third within minutes.
 #   scripts/bench-run.sh [SIZES...]      (default: 1000000 10000000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,15 +57,21 @@ for size in "${sizes[@]}"; do
       python3 scripts/gen_events.py --seed 7 --events "$size" "${options[@]}" -o "$log"
     fi
     project=flows; [ "$profile" = cart ] && project="$cart"
-    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$flowc" run "$project" --events "$log" --dry-run --json >/dev/null 2>"$work/summary.txt"
+    : > "$work/times.txt"
+    for _ in $(seq "${BENCH_ROUNDS:-3}"); do
+      /usr/bin/time -f "%e %M" -a -o "$work/times.txt" "$flowc" run "$project" --events "$log" --dry-run --json >/dev/null 2>"$work/summary.txt"
+    done
     contacts=$(grep -o '[0-9]* contacts' "$work/summary.txt" | cut -d' ' -f1 || echo "?")
-    read -r seconds kb < "$work/time.txt"
-    python3 - "$size" "$seconds" "$kb" "$profile" "$contacts" "$base_kb" <<'PY'
-import sys
-size, seconds, kb, profile, contacts, base = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5], int(sys.argv[6])
+    python3 - "$size" "$work/times.txt" "$profile" "$contacts" "$base_kb" <<'PY'
+import statistics, sys
+size, profile, contacts, base = int(sys.argv[1]), sys.argv[3], sys.argv[4], int(sys.argv[5])
+runs = [line.split() for line in open(sys.argv[2]) if not line.startswith("Command") and line.strip()]
+times, kbs = [float(run[0]) for run in runs], [int(run[1]) for run in runs]
+seconds, median, kb = min(times), statistics.median(times), max(kbs)
 rate = size / seconds if seconds else float("inf")
 per_contact = f", {(kb - base) * 1024 / int(contacts):,.0f} B/contact above the {base / 1024:.0f} MiB baseline" if contacts.isdigit() else ""
-print(f"{profile:9} {size:>11,} events: {seconds:7.2f} s  {rate:>12,.0f} events/s  peak {kb / 1024:8.1f} MiB  ({contacts} contacts{per_contact})")
+print(f"{profile:9} {size:>11,} events: {seconds:7.2f} s (median of {len(times)}: {median:.2f} s)  {rate:>12,.0f} events/s"
+      f"  peak {kb / 1024:8.1f} MiB  ({contacts} contacts{per_contact})")
 PY
   done
 done
