@@ -38,7 +38,7 @@ public struct PackedObject: Hashable, Sendable {
         self = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scratchSize) { scratch in
             var writer = PackedWriter(room: scratch.baseAddress!, capacity: scratchSize, owned: false)
             for index in members.indices {
-                PackedObject.writeString(members[index].key, into: &writer)
+                PackedObject.withUTF8(of: members[index].key) { PackedObject.writeBytes($0, into: &writer) }
                 PackedObject.encode(members[index].value, into: &writer)
             }
             defer { writer.deallocateOwned() }
@@ -58,12 +58,10 @@ public struct PackedObject: Hashable, Sendable {
     public var object: Value.Object {
         var members: [Value.Object.Member] = []
         bytes.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let keyLength = Self.length(bytes, &offset)
-                let key = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + keyLength]), as: UTF8.self)
-                offset += keyLength
-                members.append(Value.Object.Member(key: key, value: value(bytes, &offset)))
+            Self.walkMembers(bytes) { key, offset in
+                var offset = offset
+                members.append(Value.Object.Member(key: Self.string(key), value: value(bytes, &offset)))
+                return true
             }
         }
         return Value.Object(distinctMembers: members)
@@ -121,10 +119,18 @@ public struct PackedObject: Hashable, Sendable {
     // MARK: Reading
 
     /// Where the value of member `key` starts (its kind byte), if there is one.
+    @inline(__always)
     private func valueOffset(of key: String) -> Int? {
-        if let offset = key.utf8.withContiguousStorageIfAvailable({ valueOffset(ofKeyUTF8: $0) }) { return offset }
-        var key = key // not stored as UTF-8: made contiguous first
-        return key.withUTF8 { valueOffset(ofKeyUTF8: $0) }
+        Self.withUTF8(of: key) { valueOffset(ofKeyUTF8: $0) }
+    }
+
+    /// Calls `body` with `text`'s UTF-8, read in place; a string not stored as UTF-8 is made
+    /// contiguous first.
+    @inline(__always)
+    private static func withUTF8<Answer>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Answer) -> Answer {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var text = text
+        return text.withUTF8(body)
     }
 
     /// Where the value of the member whose key is `wanted` starts, if there is one.
@@ -256,8 +262,7 @@ public struct PackedObject: Hashable, Sendable {
         case .null: sink.put(Kind.null.rawValue)
         case .bool(let flag): sink.put((flag ? Kind.true : Kind.false).rawValue)
         case .string(let text):
-            sink.put(Kind.string.rawValue)
-            writeString(text, into: &sink)
+            withUTF8(of: text) { encodeString($0, into: &sink) }
         case .number(let number):
             switch number.spelling {
             case .plain(let fractionDigits):
@@ -292,14 +297,6 @@ public struct PackedObject: Hashable, Sendable {
         sink.reserve(1 + maxLengthBytes)
         sink.putReserved(Kind.boxed.rawValue)
         putLength(sink.box(value), intoReserved: &sink)
-    }
-
-    @inline(__always)
-    fileprivate static func writeString(_ text: String, into sink: inout PackedWriter) {
-        let written: Void? = text.utf8.withContiguousStorageIfAvailable { writeBytes($0, into: &sink) }
-        guard written == nil else { return }
-        var text = text // not stored as UTF-8: made contiguous first
-        text.withUTF8 { writeBytes($0, into: &sink) }
     }
 
     /// Writes a key or string's UTF-8: its length, then its bytes.
